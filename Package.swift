@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitrep",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // libsystemd (sd_notify, sd_journal_sendv), found through pkg-config.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // Pure: bytes of a file or record in, documents out. No I/O, no clock.
+        .target(name: "SitrepFormats"),
+        // Pure: a document in, event records out. Built-in lexicons and gazetteer are resources.
+        .target(
+            name: "SitrepExtraction",
+            dependencies: ["SitrepFormats"],
+            resources: [.copy("Resources")]
+        ),
+        // The I/O edge: inbox watching, state, the event log, systemd status.
+        .target(
+            name: "SitrepDaemon",
+            dependencies: [
+                "SitrepFormats",
+                "SitrepExtraction",
+                "CSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Wiring only: command line, configuration, start-up.
+        .executableTarget(
+            name: "sitrep",
+            dependencies: [
+                "SitrepDaemon",
+                "SitrepFormats",
+                "SitrepExtraction",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SitrepFormatsTests", dependencies: ["SitrepFormats"]),
+        .testTarget(name: "SitrepExtractionTests", dependencies: ["SitrepExtraction", "SitrepFormats"]),
+        .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["sitrep"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Decoders: see DocumentDecoder.swift
