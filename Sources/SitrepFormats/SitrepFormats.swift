@@ -1,1 +1,0 @@
-// Decoders: see DocumentDecoder.swift
