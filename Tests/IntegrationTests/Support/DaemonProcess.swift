@@ -93,7 +93,7 @@ final class DaemonProcess {
     let stderrPipe = Pipe()
 
     init(_ sandbox: Sandbox, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
-        notify = try NotifyListener(path: sandbox.root + "/notify.sock")
+        notify = try NotifyListener(path: sandbox.root + "/notify-\(UUID().uuidString.prefix(6)).sock")
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments =
             ["run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log] + arguments
