@@ -9,6 +9,13 @@ public enum StartupCheck {
         try directory(configuration.inbox, role: "inbox", create: true)
         try directory(configuration.state, role: "state directory", create: true)
         try directory(parent(of: configuration.log), role: "log directory", create: false)
+        if let inbox = realPath(configuration.inbox), let logDirectory = realPath(parent(of: configuration.log)),
+            inbox == logDirectory
+        {
+            throw StartupError(
+                errno: EINVAL,
+                message: "log \(configuration.log) must not be inside the inbox \(configuration.inbox)")
+        }
         var st = stat()
         if lstat(configuration.log, &st) == 0 {
             if st.st_mode & S_IFMT != S_IFREG {
@@ -18,6 +25,12 @@ public enum StartupCheck {
                 throw StartupError(errno: errno, message: "log \(configuration.log) is not writable")
             }
         }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func parent(of path: String) -> String {

@@ -36,6 +36,7 @@ extension Ingestor {
                 }
             case .document, .unsupported:
                 if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) {
+                    beingWritten.remove(name)
                     enqueue(name)
                 } else if event.mask.contains(.create) {
                     // Regular files are read when their writer closes them; anything else
@@ -43,9 +44,16 @@ extension Ingestor {
                     var st = stat()
                     if lstat(inbox + "/" + name, &st) == 0 {
                         let status = FileStatus(st)
-                        if status.kind != .regular || status.linkCount > 1 { enqueue(name) }
+                        if status.kind != .regular || status.linkCount > 1 {
+                            enqueue(name)
+                        } else {
+                            beingWritten.insert(name)
+                        }
                     }
+                } else if event.mask.contains(.modify) {
+                    beingWritten.insert(name)
                 } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
+                    beingWritten.remove(name)
                     forget(name)
                 }
             }
@@ -77,7 +85,8 @@ extension Ingestor {
             case .stream:
                 dirtyStreams.insert(name)
             case .document, .unsupported:
-                guard !pendingNames.contains(name) else { continue }
+                // A file seen created or modified but not yet closed is still being written.
+                guard !pendingNames.contains(name), !beingWritten.contains(name) else { continue }
                 var st = stat()
                 guard lstat(inbox + "/" + name, &st) == 0 else { continue }
                 let status = FileStatus(st)
@@ -97,6 +106,7 @@ extension Ingestor {
             }
         }
         checkpoint.completed.removeAll { !present.contains($0.name) }
+        beingWritten.formIntersection(present)
         for name in checkpoint.streams.keys where !present.contains(name) { checkpoint.streams[name] = nil }
         for entry in ready.sorted(by: { ($0.modified, $0.name) < ($1.modified, $1.name) }) { enqueue(entry.name) }
         armSettleTimer()

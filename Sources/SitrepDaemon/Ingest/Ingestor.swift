@@ -37,6 +37,8 @@ public final class Ingestor: @unchecked Sendable {
     /// Names found by a scan that changed recently, with the time they were last seen modified.
     var settling: [String: Int64] = [:]
     var dirtyStreams: Set<String> = []
+    /// Documents created or modified while watched and not closed yet: never read by a scan.
+    var beingWritten: Set<String> = []
     var drainScheduled = false
     var settleTimer: DispatchSourceTimer?
     var retryTimer: DispatchSourceTimer?

@@ -51,10 +51,32 @@ public enum Directory {
                 if lstat(to, &st) == 0 { continue }
                 guard rename(from, to) == 0 else { throw SystemError("rename", path: from) }
                 return candidate
+            case EXDEV:
+                // Inbox and state directory on different file systems: copy, then remove.
+                try copyAcrossFileSystems(from, to)
+                return candidate
             default:
                 throw SystemError("rename", path: from)
             }
         }
         throw SystemError("rename", path: from, errno: EEXIST)
+    }
+
+    private static func copyAcrossFileSystems(_ from: String, _ to: String) throws(SystemError) {
+        let source = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard source >= 0 else { throw SystemError("open", path: from) }
+        defer { close(source) }
+        let target = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        guard target >= 0 else { throw SystemError("open", path: to) }
+        defer { close(target) }
+        var offset: Int64 = 0
+        while true {
+            let chunk = try FileReader.read(fd: source, path: from, at: offset, count: 1 << 20)
+            if chunk.isEmpty { break }
+            try FileWriter.writeAll(fd: target, bytes: chunk, path: to)
+            offset += Int64(chunk.count)
+        }
+        guard fsync(target) == 0 else { throw SystemError("fsync", path: to) }
+        guard unlink(from) == 0 else { throw SystemError("unlink", path: from) }
     }
 }
