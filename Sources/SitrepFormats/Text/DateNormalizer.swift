@@ -94,7 +94,9 @@ public enum DateNormalizer {
         var zone: String?
         for token in tokens {
             let lower = token.lowercased()
-            if month == nil, lower.count >= 3, let index = months.firstIndex(of: String(lower.prefix(3))) {
+            if time != nil, zone == nil, let parsed = offset(token) {
+                zone = parsed
+            } else if month == nil, lower.count >= 3, let index = months.firstIndex(of: String(lower.prefix(3))) {
                 month = index + 1
             } else if let value = Int(token), token.allSatisfy(\.isASCII) {
                 if token.count == 4 && year == nil {
@@ -104,8 +106,6 @@ public enum DateNormalizer {
                 }
             } else if time == nil, token.contains(":"), let parsed = clock(Array(token.utf8), from: 0) {
                 time = parsed.text
-            } else if time != nil, zone == nil {
-                zone = offset(token)
             } else if let value = Int(lower.filter(\.isNumber)), day == nil,
                 ["st", "nd", "rd", "th"].contains(where: lower.hasSuffix)
             {

@@ -13,6 +13,7 @@ public struct TextNormalizer: Sendable {
 
     public static let lossyNote = "invalid UTF-8 decoded lossily"
     public static let mojibakeNote = "mojibake repaired"
+    public static let legacyNote = "not UTF-8: decoded as Windows-1252"
 
     public init(decodesEntities: Bool = false, foldsQuotes: Bool = false, repairsMojibake: Bool = true) {
         self.decodesEntities = decodesEntities
@@ -43,7 +44,14 @@ public struct TextNormalizer: Sendable {
     func cleanedBytes(_ bytes: ArraySlice<UInt8>, notes: inout [String]) -> [UInt8] {
         var scan = ControlScan()
         var out = scan.run(bytes)
-        if scan.wasInvalid { appendOnce(Self.lossyNote, to: &notes) }
+        if scan.wasInvalid && scan.multibyteCount == 0 {
+            // Not a single well-formed non-ASCII character: a legacy 8-bit file, not damaged UTF-8.
+            scan = ControlScan()
+            out = scan.run(Windows1252.transcode(bytes)[...])
+            appendOnce(Self.legacyNote, to: &notes)
+        } else if scan.wasInvalid {
+            appendOnce(Self.lossyNote, to: &notes)
+        }
         if repairsMojibake, scan.mayHaveMojibake || scan.hasC1Controls {
             let (repaired, count) = MojibakeRepair.repair(out)
             if count > 0 { appendOnce(Self.mojibakeNote, to: &notes) }
@@ -90,6 +98,8 @@ struct ControlScan {
     var wasInvalid = false
     var mayHaveMojibake = false
     var hasC1Controls = false
+    /// Well-formed characters of two or more bytes seen.
+    var multibyteCount = 0
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
@@ -134,6 +144,7 @@ struct ControlScan {
                 index += 3
                 continue
             }
+            multibyteCount += 1
             out.append(contentsOf: bytes[index..<(index + length)])
             index += length
         }
