@@ -45,7 +45,8 @@ struct FeedDecodingTests {
     }
 
     @Test func escapedHTMLInDescriptionIsConverted() throws {
-        let xml = "<rss><channel><item><description>&lt;p&gt;Tanks &amp;amp; troops&lt;/p&gt;&lt;p&gt;moved.&lt;/p&gt;</description></item></channel></rss>"
+        let xml =
+            "<rss><channel><item><description>&lt;p&gt;Tanks &amp;amp; troops&lt;/p&gt;&lt;p&gt;moved.&lt;/p&gt;</description></item></channel></rss>"
         #expect(try decode(xml).map(\.text) == ["Tanks & troops\n\nmoved."])
     }
 
@@ -125,7 +126,8 @@ struct FeedDecodingTests {
     }
 
     @Test func truncatedFeedKeepsCompleteItems() throws {
-        let xml = "<rss><channel><item><title>A</title><description>First.</description></item><item><title>B</title><description>Second"
+        let xml =
+            "<rss><channel><item><title>A</title><description>First.</description></item><item><title>B</title><description>Second"
         let documents = try decode(xml)
         #expect(documents.first?.text == "First.")
     }
@@ -133,8 +135,10 @@ struct FeedDecodingTests {
     @Test func deeplyNestedFeedIsLinear() throws {
         let depth = 10_000
         let nested = String(repeating: "<x>", count: depth) + String(repeating: "</x>", count: depth)
-        let divs = String(repeating: "<div>", count: depth) + "item." + String(repeating: "</div>", count: depth)
-        let xml = "<rss><channel>\(nested)<item><description>Deep \(divs)</description></item></channel></rss>"
+        let divs =
+            String(repeating: "<div>", count: depth) + "item." + String(repeating: "</div>", count: depth)
+        let xml =
+            "<rss><channel>\(nested)<item><description>Deep \(divs)</description></item></channel></rss>"
         let texts = try decode(xml).map(\.text)
         let expected = ["Deep\n\nitem."]
         #expect(texts == expected, "first text has \(texts.first?.count ?? 0) characters")

@@ -33,8 +33,10 @@ struct HTMLConversionTests {
         ("<p>a<b>bold</b>c <i>it</i></p>", "aboldc it"),
         ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
         ("<blockquote>Quoted</blockquote><section>Next</section>", "Quoted\n\nNext"),
-        ("<p>Tom &amp; Jerry&nbsp;met &lt;here&gt; &#8211; it&#x2019;s &ldquo;fine&rdquo;</p>",
-         "Tom & Jerry met <here> – it’s “fine”"),
+        (
+            "<p>Tom &amp; Jerry&nbsp;met &lt;here&gt; &#8211; it&#x2019;s &ldquo;fine&rdquo;</p>",
+            "Tom & Jerry met <here> – it’s “fine”"
+        ),
     ])
     func blocksBecomeParagraphsAndInlineTextFlows(html: String, expected: String) throws {
         #expect(try decode(html).text == expected)
@@ -99,7 +101,8 @@ struct HTMLConversionTests {
 
     @Test func aPageWithoutTextThrowsEmpty() {
         do {
-            _ = try decode("<html><head><title>Only a title</title></head><body><script>x()</script></body></html>")
+            _ = try decode(
+                "<html><head><title>Only a title</title></head><body><script>x()</script></body></html>")
             Issue.record("expected an error")
         } catch {
             #expect(error.code == .empty)

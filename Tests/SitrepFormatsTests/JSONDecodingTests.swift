@@ -18,8 +18,10 @@ struct JSONDecodingTests {
         (#"{"content": {"rendered": "<p>Rendered.</p>"}}"#, "Rendered."),
         (#"{"text": "Line one\nLine two \u00e9 \ud83d\ude00"}"#, "Line one\nLine two é 😀"),
         (#"{"text": "Bad \ud800 surrogate"}"#, "Bad \u{FFFD} surrogate"),
-        (#"{"text": "<p>Rebels <b>seized</b> the town.</p><p>Residents fled.</p>"}"#,
-         "Rebels seized the town.\n\nResidents fled."),
+        (
+            #"{"text": "<p>Rebels <b>seized</b> the town.</p><p>Residents fled.</p>"}"#,
+            "Rebels seized the town.\n\nResidents fled."
+        ),
         (#"{"text": "Prices &amp; wages rose; 3 < 4."}"#, "Prices & wages rose; 3 < 4."),
     ])
     func textComesFromTheFirstUsableField(json: String, expected: String) throws {
@@ -84,7 +86,9 @@ struct JSONDecodingTests {
 
     @Test func deepNestingIsRejectedWithoutRecursion() {
         for depth in [600, 100_000] {
-            let json = #"{"text": "a", "x": "# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            let json =
+                #"{"text": "a", "x": "# + String(repeating: "[", count: depth)
+                + String(repeating: "]", count: depth) + "}"
             do {
                 _ = try decode(json)
                 Issue.record("expected tooDeep")
@@ -92,7 +96,9 @@ struct JSONDecodingTests {
                 #expect(error.code == .tooDeep)
             }
         }
-        let shallow = #"{"text": "a", "x": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        let shallow =
+            #"{"text": "a", "x": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+            + "}"
         #expect((try? decode(shallow))?.first?.text == "a")
     }
 

@@ -50,7 +50,8 @@ struct TextNormalizerTests {
     }
 
     @Test func invalidUTF8IsReplacedAndNoted() {
-        let bytes: [UInt8] = Array("Gaza ".utf8) + [0xFF, 0xFE] + Array(" é ".utf8) + [0xE2, 0x82] + Array("x".utf8)
+        let bytes: [UInt8] =
+            Array("Gaza ".utf8) + [0xFF, 0xFE] + Array(" é ".utf8) + [0xE2, 0x82] + Array("x".utf8)
         let (text, notes) = normalized(bytes)
         #expect(text == "Gaza \u{FFFD}\u{FFFD} é \u{FFFD}\u{FFFD}x")
         #expect(notes == [TextNormalizer.lossyNote])
@@ -72,6 +73,15 @@ struct TextNormalizerTests {
         let decomposed = "Cafe\u{301} Ha\u{308}user"
         let text = normalized(Array(decomposed.utf8)).0
         #expect(Array(text.unicodeScalars) == Array("Caf\u{E9} H\u{E4}user".unicodeScalars))
+    }
+
+    @Test func compositionIsAppliedOnlyWhereNeededButEverywhereNeeded() {
+        let lines = [
+            "plain line", "e\u{301}cole", "déjà vu", "A\u{30A}ngstro\u{308}m", "Ω ohm \u{2126}", "last",
+        ]
+        let text = normalized(Array(lines.joined(separator: "\n").utf8)).0
+        let expected = ["plain line", "\u{E9}cole", "déjà vu", "\u{C5}ngstr\u{F6}m", "Ω ohm \u{3A9}", "last"]
+        #expect(Array(text.unicodeScalars) == Array(expected.joined(separator: "\n").unicodeScalars))
     }
 
     @Test func curlyQuotesAreKeptUnlessFolded() {

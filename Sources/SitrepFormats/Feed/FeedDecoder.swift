@@ -64,7 +64,8 @@ enum FeedDecoder {
                     if tag.isEnd {
                         if current.depth == 0 {
                             let raw = scanner.characterData(
-                                current.contentStart..<tag.range.lowerBound, decodingEntities: !current.isXHTML)
+                                current.contentStart..<tag.range.lowerBound,
+                                decodingEntities: !current.isXHTML)
                             if item?.fields[current.field] == nil { item?.fields[current.field] = raw }
                             open = nil
                         } else {
@@ -97,13 +98,15 @@ enum FeedDecoder {
             }
             if !tag.isSelfClosing {
                 let isXHTML = attributes["type"]?.lowercased() == "xhtml"
-                open = OpenField(field: field, name: tag.name, contentStart: tag.range.upperBound, isXHTML: isXHTML)
+                open = OpenField(
+                    field: field, name: tag.name, contentStart: tag.range.upperBound, isXHTML: isXHTML)
             }
         }
         if let current = item { finishItem(current) }
 
         guard sawRoot || record > 0 else {
-            throw DecodeError(.invalidFeed, "neither an RSS nor an Atom document (no <rss>, <feed> or <item>)")
+            throw DecodeError(
+                .invalidFeed, "neither an RSS nor an Atom document (no <rss>, <feed> or <item>)")
         }
         guard !documents.isEmpty else {
             if record == 0 { throw DecodeError(.empty, "the feed has no items") }
@@ -116,7 +119,9 @@ enum FeedDecoder {
 
     private static func document(from item: Item, scanner: XMLScanner) throws(DecodeError) -> Document {
         var notes: [String] = []
-        let title = item.fields[.title].map { singleLine($0, notes: &notes) }.flatMap { $0.isEmpty ? nil : $0 }
+        let title = item.fields[.title].map { singleLine($0, notes: &notes) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         var text = ""
         for field in [Field.content, .summary] {
             guard let raw = item.fields[field] else { continue }
@@ -124,7 +129,9 @@ enum FeedDecoder {
             if !text.isEmpty { break }
         }
         if text.isEmpty {
-            guard let title else { throw DecodeError(.missingText, "item without title, description or content") }
+            guard let title else {
+                throw DecodeError(.missingText, "item without title, description or content")
+            }
             text = title
             notes.append("item has no description or content; its title is the text")
         }
@@ -132,7 +139,8 @@ enum FeedDecoder {
         let link = item.fields[.link].map { singleLine($0, notes: &notes) }.flatMap { $0.isEmpty ? nil : $0 }
         document.url = link ?? item.href
         document.id = item.fields[.id].map { singleLine($0, notes: &notes) }.flatMap { $0.isEmpty ? nil : $0 }
-        if let raw = (item.fields[.published] ?? item.fields[.updated]).map({ singleLine($0, notes: &notes) }),
+        if let raw = (item.fields[.published] ?? item.fields[.updated]).map({ singleLine($0, notes: &notes) }
+        ),
             !raw.isEmpty
         {
             document.published = DateNormalizer.normalize(raw)

@@ -43,7 +43,8 @@ struct XMLScanner {
                 let close = bytes[nameEnd...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? end
                 index = close
                 if !name.isEmpty {
-                    return Tag(name: name, isEnd: true, isSelfClosing: false, range: open..<close,
+                    return Tag(
+                        name: name, isEnd: true, isSelfClosing: false, range: open..<close,
                         attributeRange: nameEnd..<nameEnd)
                 }
             } else if ByteClass.isLetter(next) || next == UInt8(ascii: "_") || next >= 0x80 {
@@ -52,7 +53,8 @@ struct XMLScanner {
                 index = close
                 let contentEnd = close > nameEnd && bytes[close - 1] == UInt8(ascii: ">") ? close - 1 : close
                 let selfClosing = contentEnd > nameEnd && bytes[contentEnd - 1] == UInt8(ascii: "/")
-                return Tag(name: name, isEnd: false, isSelfClosing: selfClosing, range: open..<close,
+                return Tag(
+                    name: name, isEnd: false, isSelfClosing: selfClosing, range: open..<close,
                     attributeRange: nameEnd..<contentEnd)
             } else {
                 index = open + 1
@@ -76,7 +78,9 @@ struct XMLScanner {
             if cursor < end, bytes[cursor] == UInt8(ascii: "[") {
                 cursor = find("]", from: cursor) ?? end
             }
-            index = cursor < end ? (bytes[cursor...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? end) : end
+            index =
+                cursor < end
+                ? (bytes[cursor...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? end) : end
         }
     }
 
@@ -121,12 +125,15 @@ struct XMLScanner {
             end += 1
         }
         let length = min(end - start, 64)
-        return (String(decoding: bytes[start..<(start + length)].map(ByteClass.lowercased), as: UTF8.self), end)
+        return (
+            String(decoding: bytes[start..<(start + length)].map(ByteClass.lowercased), as: UTF8.self), end
+        )
     }
 
     func matches(_ literal: String, at position: Int) -> Bool {
         let count = literal.utf8.count
-        return position + count <= bytes.count && literal.utf8.elementsEqual(bytes[position..<(position + count)])
+        return position + count <= bytes.count
+            && literal.utf8.elementsEqual(bytes[position..<(position + count)])
     }
 
     func find(_ literal: String, from start: Int) -> Int? {
@@ -179,18 +186,22 @@ struct XMLScanner {
         out.reserveCapacity(range.count)
         var cursor = range.lowerBound
         while cursor < range.upperBound {
-            guard let open = ByteSearch.firstIndex(of: Array("<!".utf8), in: bytes[..<range.upperBound], from: cursor)
+            guard
+                let open = ByteSearch.firstIndex(
+                    of: Array("<!".utf8), in: bytes[..<range.upperBound], from: cursor)
             else {
                 appendEscaped(bytes[cursor..<range.upperBound], to: &out, decodingEntities)
                 break
             }
             appendEscaped(bytes[cursor..<open], to: &out, decodingEntities)
             if matches("<![CDATA[", at: open) {
-                let close = ByteSearch.firstIndex(of: Array("]]>".utf8), in: bytes[..<range.upperBound], from: open + 9)
+                let close = ByteSearch.firstIndex(
+                    of: Array("]]>".utf8), in: bytes[..<range.upperBound], from: open + 9)
                 out.append(contentsOf: bytes[(open + 9)..<(close ?? range.upperBound)])
                 cursor = close.map { $0 + 3 } ?? range.upperBound
             } else if matches("<!--", at: open) {
-                let close = ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes[..<range.upperBound], from: open + 4)
+                let close = ByteSearch.firstIndex(
+                    of: Array("-->".utf8), in: bytes[..<range.upperBound], from: open + 4)
                 cursor = close.map { $0 + 3 } ?? range.upperBound
             } else {
                 out.append(contentsOf: bytes[open..<(open + 2)])

@@ -10,27 +10,39 @@ enum MarkdownStripper {
         var inFence = false
         var fenceMarker: UInt8 = 0
         var lineStart = 0
+        var blankRun = 0
         while lineStart <= bytes.count {
-            let lineEnd = lineStart < bytes.count ? (bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count) : bytes.count
+            let lineEnd =
+                lineStart < bytes.count
+                ? (bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count) : bytes.count
             let line = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
             let content = leadingSpacesDropped(line, limit: 3)
+            let lineOutStart = out.count
             if let first = content.first, (first == UInt8(ascii: "`") || first == UInt8(ascii: "~")),
                 content.prefix(3).allSatisfy({ $0 == first }), content.count >= 3,
                 !inFence || first == fenceMarker
             {
                 inFence.toggle()
                 fenceMarker = first
+                continue
             } else if inFence {
                 out.append(contentsOf: line)
-            } else if isReferenceDefinition(content) {
-                // dropped: "[ref]: https://..."
-            } else if isRule(content) {
-                // A thematic break or a setext underline adds nothing to the words.
+            } else if isReferenceDefinition(content) || isRule(content) {
+                // Link reference definitions, thematic breaks and setext underlines carry no words.
+                continue
             } else {
                 appendInline(blockMarkersDropped(content), to: &out)
             }
-            if lineEnd < bytes.count { out.append(0x0A) }
-            lineStart = lineEnd + 1
+            // Dropped lines could leave long runs of blank lines; a paragraph break is enough.
+            if ByteSearch.trimmed(out[lineOutStart...]).isEmpty {
+                out.removeSubrange(lineOutStart...)
+                blankRun += 1
+                if blankRun > 1 { continue }
+            } else {
+                blankRun = 0
+            }
+            out.append(0x0A)
         }
         return out
     }
@@ -202,7 +214,9 @@ enum MarkdownStripper {
         return cursor < line.endIndex ? cursor : nil
     }
 
-    private static func findRun(of byte: UInt8, count: Int, in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+    private static func findRun(of byte: UInt8, count: Int, in line: ArraySlice<UInt8>, from start: Int)
+        -> Int?
+    {
         var cursor = start
         while cursor < line.endIndex {
             guard line[cursor] == byte else {

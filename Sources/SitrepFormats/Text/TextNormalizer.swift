@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns raw bytes (or an already decoded string) into the clean text every document carries:
 /// valid UTF-8, no control characters but newline and tab, "\n" line ends, mojibake repaired,
 /// optionally HTML entities decoded and curly quotes folded, Unicode NFC.
@@ -23,14 +21,7 @@ public struct TextNormalizer: Sendable {
 
     /// Normalised text of `bytes`; remarks about the repairs made are appended to `notes`.
     public func normalize(_ bytes: some Collection<UInt8>, notes: inout [String]) -> String {
-        let cleaned: [UInt8]
-        if let done = bytes.withContiguousStorageIfAvailable({ buffer in
-            cleanedBytes(Array(buffer)[...], notes: &notes)
-        }) {
-            cleaned = done
-        } else {
-            cleaned = cleanedBytes(Array(bytes)[...], notes: &notes)
-        }
+        let cleaned = cleanedBytes(Array(bytes)[...], notes: &notes)
         return finish(cleaned)
     }
 
@@ -66,11 +57,7 @@ public struct TextNormalizer: Sendable {
     /// NFC, optional quote folding, outer whitespace trimmed.
     func finish(_ bytes: [UInt8]) -> String {
         let trimmed = ByteSearch.trimmed(bytes[...])
-        var text = String(decoding: trimmed, as: UTF8.self)
-        // Scalars below U+0300 are never changed by NFC; most text is skipped without a Foundation call.
-        if trimmed.contains(where: { $0 >= 0xCC }) {
-            text = text.precomposedStringWithCanonicalMapping
-        }
+        var text = CanonicalComposition.compose(trimmed)
         if foldsQuotes { text = Self.foldQuotes(text) }
         return text
     }
@@ -155,7 +142,8 @@ struct ControlScan {
     static func sequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
         let end = bytes.endIndex
         let lead = bytes[index]
-        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool
+        {
             index + offset < end && bytes[index + offset] >= low && bytes[index + offset] <= high
         }
         switch lead {
