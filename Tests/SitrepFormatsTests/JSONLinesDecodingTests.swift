@@ -30,7 +30,10 @@ struct JSONLinesDecodingTests {
         ]
         let input = Array(lines.joined(separator: "\n").utf8)
         let documents = try DocumentDecoder.decode(input, format: .jsonLines)
-        #expect(documents.map(\.text) == ["Protesters gathered outside parliament.", "Police dispersed the crowd."])
+        #expect(
+            documents.map(\.text) == [
+                "Protesters gathered outside parliament.", "Police dispersed the crowd.",
+            ])
         #expect(documents.map(\.record) == [0, 4])
         let notes = documents[1].notes
         #expect(notes.count == 3)
@@ -82,17 +85,20 @@ struct JSONLinesDecodingTests {
     }
 
     @Test func aRecordKeepsItsPositionAndMetadata() throws {
-        let line = #"{"id": 12345678901, "headline": "Ceasefire", "body": "A ceasefire began.", "link": "https://example.org/a", "published_at": "2024-03-05T06:30:00Z"}"#
+        let line =
+            #"{"id": 12345678901, "headline": "Ceasefire", "body": "A ceasefire began.", "link": "https://example.org/a", "published_at": "2024-03-05T06:30:00Z"}"#
         let document = try DocumentDecoder.decodeRecord(Array(line.utf8)[...], record: 3, offset: 999)
         #expect(
             document
                 == Document(
-                    text: "A ceasefire began.", id: "12345678901", title: "Ceasefire", url: "https://example.org/a",
+                    text: "A ceasefire began.", id: "12345678901", title: "Ceasefire",
+                    url: "https://example.org/a",
                     published: "2024-03-05T06:30:00Z", record: 3, offset: 999))
     }
 
     @Test func aRecordWithWindowsLineEndIsAccepted() throws {
-        let document = try DocumentDecoder.decodeRecord(Array("{\"text\": \"Shelling hit the port.\"}\r".utf8)[...], record: 0, offset: 0)
+        let document = try DocumentDecoder.decodeRecord(
+            Array("{\"text\": \"Shelling hit the port.\"}\r".utf8)[...], record: 0, offset: 0)
         #expect(document.text == "Shelling hit the port.")
     }
 }

@@ -45,7 +45,8 @@ public enum HTMLConverter {
             if cursor > nameStart, cursor < bytes.endIndex {
                 let next = bytes[cursor]
                 if next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || ByteClass.isWhitespace(next) {
-                    let name = String(decoding: bytes[nameStart..<cursor].map(ByteClass.lowercased), as: UTF8.self)
+                    let name = String(
+                        decoding: bytes[nameStart..<cursor].map(ByteClass.lowercased), as: UTF8.self)
                     if HTMLTag.common.contains(name) { return true }
                 }
             }

@@ -52,7 +52,8 @@ struct HTMLScanner {
             return open + 2 < bytes.count && ByteClass.isLetter(bytes[open + 2]) ? .endTag : nil
         }
         if next == UInt8(ascii: "!") {
-            return open + 3 < bytes.count && bytes[open + 2] == UInt8(ascii: "-") && bytes[open + 3] == UInt8(ascii: "-")
+            return open + 3 < bytes.count && bytes[open + 2] == UInt8(ascii: "-")
+                && bytes[open + 3] == UInt8(ascii: "-")
                 ? .comment : .declaration
         }
         return next == UInt8(ascii: "?") ? .declaration : nil
@@ -74,7 +75,9 @@ struct HTMLScanner {
 
     private mutating func skipComment() {
         let search = index + 4
-        if let close = ByteSearch.firstIndex(of: Array("-->".utf8), in: bytes[...], from: min(search, bytes.count)) {
+        if let close = ByteSearch.firstIndex(
+            of: Array("-->".utf8), in: bytes[...], from: min(search, bytes.count))
+        {
             index = close + 3
         } else {
             index = bytes.count
@@ -112,7 +115,8 @@ struct HTMLScanner {
         case .title: readTitle()
         case .meta: readMeta(attributes)
         case .link:
-            if canonicalURL == nil, let rel = attributes["rel"], rel.lowercased().split(separator: " ").contains("canonical"),
+            if canonicalURL == nil, let rel = attributes["rel"],
+                rel.lowercased().split(separator: " ").contains("canonical"),
                 let href = attributes["href"], !href.isEmpty
             {
                 canonicalURL = href
@@ -130,7 +134,8 @@ struct HTMLScanner {
         var end = start
         while end < bytes.count {
             let byte = bytes[end]
-            guard ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":") else {
+            guard ByteClass.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ":")
+            else {
                 break
             }
             end += 1
@@ -184,13 +189,15 @@ struct HTMLScanner {
                 cursor = close + 1
             } else {
                 let valueStart = cursor
-                while cursor < end, !ByteClass.isWhitespace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">") {
+                while cursor < end, !ByteClass.isWhitespace(bytes[cursor]), bytes[cursor] != UInt8(ascii: ">")
+                {
                     cursor += 1
                 }
                 valueRange = valueStart..<cursor
             }
             if collecting {
-                let name = String(decoding: bytes[nameStart..<nameEnd].map(ByteClass.lowercased), as: UTF8.self)
+                let name = String(
+                    decoding: bytes[nameStart..<nameEnd].map(ByteClass.lowercased), as: UTF8.self)
                 var value = TextBuilder()
                 value.appendText(bytes[valueRange], decodingEntities: true)
                 if attributes[name] == nil { attributes[name] = String(decoding: value.bytes, as: UTF8.self) }
@@ -209,7 +216,8 @@ struct HTMLScanner {
 
     /// Skips to after `</name ...>`, or to the end when the element is never closed.
     private mutating func skipElement(named name: String) {
-        guard let close = ByteSearch.firstIndex(of: Array("</\(name)".utf8), in: bytes[...], from: index) else {
+        guard let close = ByteSearch.firstIndex(of: Array("</\(name)".utf8), in: bytes[...], from: index)
+        else {
             index = bytes.count
             return
         }

@@ -40,8 +40,10 @@ enum HTMLTag {
 
     /// Names of elements whose presence makes a string HTML rather than text that mentions "<".
     static let common: Set<String> = [
-        "p", "br", "div", "span", "a", "b", "i", "u", "em", "strong", "li", "ul", "ol", "h1", "h2", "h3", "h4",
-        "h5", "h6", "img", "table", "tr", "td", "th", "blockquote", "section", "article", "figure", "figcaption",
+        "p", "br", "div", "span", "a", "b", "i", "u", "em", "strong", "li", "ul", "ol", "h1", "h2", "h3",
+        "h4",
+        "h5", "h6", "img", "table", "tr", "td", "th", "blockquote", "section", "article", "figure",
+        "figcaption",
         "script", "style", "iframe", "hr", "sup", "sub", "small", "font", "header", "footer", "nav", "main",
         "aside", "html", "body", "head", "title", "meta", "link", "pre", "code", "time", "cite", "q", "abbr",
     ]

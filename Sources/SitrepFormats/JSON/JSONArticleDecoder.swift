@@ -22,7 +22,7 @@ enum JSONArticleDecoder {
         case .object:
             do {
                 return [try document(from: value)]
-            } catch where error.code == .missingText {
+            } catch  where error.code == .missingText {
                 for key in recordSetKeys {
                     if case .array(let elements)? = value[key], !elements.isEmpty {
                         return try decodeRecordSet(elements)
@@ -55,7 +55,8 @@ enum JSONArticleDecoder {
         }
         guard !documents.isEmpty else {
             let first = firstError ?? DecodeError(.missingText, "no usable element")
-            throw DecodeError(first.code, "no usable element in the array; first: \(problems.first ?? first.message)")
+            throw DecodeError(
+                first.code, "no usable element in the array; first: \(problems.first ?? first.message)")
         }
         documents[0].notes.append(contentsOf: problems)
         return documents
@@ -79,7 +80,9 @@ enum JSONArticleDecoder {
         var document = Document(text: text, notes: notes)
         document.title = firstString(of: value, keys: titleKeys).map { markupText($0, notes: &notes) }
             .flatMap { $0.isEmpty ? nil : $0 }
-        document.url = firstString(of: value, keys: urlKeys).map { plain($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        document.url = firstString(of: value, keys: urlKeys).map { plain($0) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         if let rawDate = firstString(of: value, keys: publishedKeys).map({ plain($0) }), !rawDate.isEmpty {
             document.published = DateNormalizer.normalize(rawDate)
             if document.published == nil { notes.append("unrecognised publication date \"\(rawDate)\"") }
@@ -111,7 +114,8 @@ enum JSONArticleDecoder {
                 return bytes
             case .object?:
                 // WordPress and similar APIs wrap text as {"rendered": "..."}.
-                if case .string(let bytes)? = value[key]?["rendered"], !ByteSearch.trimmed(bytes[...]).isEmpty {
+                if case .string(let bytes)? = value[key]?["rendered"], !ByteSearch.trimmed(bytes[...]).isEmpty
+                {
                     return bytes
                 }
             default:

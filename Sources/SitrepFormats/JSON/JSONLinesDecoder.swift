@@ -41,7 +41,9 @@ enum JSONLinesDecoder {
     }
 
     /// One line; the error carries no record context (the callers add it).
-    static func decodeLine(_ line: ArraySlice<UInt8>, record: Int, offset: Int) throws(DecodeError) -> Document {
+    static func decodeLine(_ line: ArraySlice<UInt8>, record: Int, offset: Int) throws(DecodeError)
+        -> Document
+    {
         let trimmed = ByteSearch.trimmed(line)
         guard !trimmed.isEmpty else { throw DecodeError(.empty, "blank line") }
         let value = try JSONParser.parse(trimmed)

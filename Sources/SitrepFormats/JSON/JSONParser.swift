@@ -213,7 +213,8 @@ struct JSONParser {
         }
         if index < bytes.endIndex, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+            {
                 index += 1
             }
             let exponentStart = index

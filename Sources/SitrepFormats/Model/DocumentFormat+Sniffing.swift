@@ -51,7 +51,8 @@ extension DocumentFormat {
     private static func sniffMarkup(_ bytes: [UInt8], from start: Int) -> DocumentFormat {
         // Feeds name their root element early; a bounded window keeps sniffing cheap on large pages.
         let window = bytes[start..<min(bytes.count, start + 65_536)]
-        for marker in ["<rss", "<feed", "<rdf:rdf"] where ByteSearch.containsASCIICaseInsensitive(window, marker) {
+        for marker in ["<rss", "<feed", "<rdf:rdf"]
+        where ByteSearch.containsASCIICaseInsensitive(window, marker) {
             return .feed
         }
         return .html

@@ -12,7 +12,8 @@ enum ByteSearch {
             let byte = bytes[index]
             if byte == first || byte == firstUpper {
                 var matched = 1
-                while matched < needle.count, ByteClass.lowercased(bytes[index + matched]) == needle[matched] {
+                while matched < needle.count, ByteClass.lowercased(bytes[index + matched]) == needle[matched]
+                {
                     matched += 1
                 }
                 if matched == needle.count { return index }

@@ -30,7 +30,9 @@ public enum DateNormalizer {
         }
         let date = format(year: year, month: month, day: day)
         guard bytes.count > 10 else { return date }
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == UInt8(ascii: " "),
+        guard
+            bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t")
+                || bytes[10] == UInt8(ascii: " "),
             let time = clock(bytes, from: 11)
         else {
             return date
@@ -41,7 +43,9 @@ public enum DateNormalizer {
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") {
             var fractionEnd = cursor + 1
             while fractionEnd < bytes.count, ByteClass.isDigit(bytes[fractionEnd]) { fractionEnd += 1 }
-            if fractionEnd > cursor + 1 { fraction = String(decoding: bytes[cursor..<fractionEnd], as: UTF8.self) }
+            if fractionEnd > cursor + 1 {
+                fraction = String(decoding: bytes[cursor..<fractionEnd], as: UTF8.self)
+            }
             cursor = fractionEnd
         }
         let rest = String(decoding: bytes[cursor...], as: UTF8.self).trimmingSpaces
@@ -64,7 +68,9 @@ public enum DateNormalizer {
         else { return nil }
         var second = 0
         var end = start + 5
-        if end < bytes.count, bytes[end] == UInt8(ascii: ":"), let value = number(bytes, end + 1, 2), value <= 60 {
+        if end < bytes.count, bytes[end] == UInt8(ascii: ":"), let value = number(bytes, end + 1, 2),
+            value <= 60
+        {
             second = value
             end += 3
         }
@@ -75,7 +81,9 @@ public enum DateNormalizer {
     private static func offset(_ zone: String) -> String? {
         if let named = zoneOffsets[zone.uppercased()] { return named }
         let bytes = Array(zone.utf8)
-        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+        guard let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else {
+            return nil
+        }
         let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
         guard digits.count == 4 || digits.count == 2, digits.allSatisfy(ByteClass.isDigit) else { return nil }
         let hours = String(decoding: digits.prefix(2), as: UTF8.self)
@@ -94,7 +102,11 @@ public enum DateNormalizer {
         var zone: String?
         for token in tokens {
             let lower = token.lowercased()
-            if month == nil, lower.count >= 3, let index = months.firstIndex(of: String(lower.prefix(3))) {
+            if time != nil, zone == nil, let parsed = offset(token) {
+                zone = parsed
+            } else if month == nil, lower.count >= 3,
+                let index = months.firstIndex(of: String(lower.prefix(3)))
+            {
                 month = index + 1
             } else if let value = Int(token), token.allSatisfy(\.isASCII) {
                 if token.count == 4 && year == nil {
@@ -104,8 +116,6 @@ public enum DateNormalizer {
                 }
             } else if time == nil, token.contains(":"), let parsed = clock(Array(token.utf8), from: 0) {
                 time = parsed.text
-            } else if time != nil, zone == nil {
-                zone = offset(token)
             } else if let value = Int(lower.filter(\.isNumber)), day == nil,
                 ["st", "nd", "rd", "th"].contains(where: lower.hasSuffix)
             {

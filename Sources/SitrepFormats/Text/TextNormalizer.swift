@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns raw bytes (or an already decoded string) into the clean text every document carries:
 /// valid UTF-8, no control characters but newline and tab, "\n" line ends, mojibake repaired,
 /// optionally HTML entities decoded and curly quotes folded, Unicode NFC.
@@ -13,6 +11,7 @@ public struct TextNormalizer: Sendable {
 
     public static let lossyNote = "invalid UTF-8 decoded lossily"
     public static let mojibakeNote = "mojibake repaired"
+    public static let legacyNote = "not UTF-8: decoded as Windows-1252"
 
     public init(decodesEntities: Bool = false, foldsQuotes: Bool = false, repairsMojibake: Bool = true) {
         self.decodesEntities = decodesEntities
@@ -22,14 +21,7 @@ public struct TextNormalizer: Sendable {
 
     /// Normalised text of `bytes`; remarks about the repairs made are appended to `notes`.
     public func normalize(_ bytes: some Collection<UInt8>, notes: inout [String]) -> String {
-        let cleaned: [UInt8]
-        if let done = bytes.withContiguousStorageIfAvailable({ buffer in
-            cleanedBytes(Array(buffer)[...], notes: &notes)
-        }) {
-            cleaned = done
-        } else {
-            cleaned = cleanedBytes(Array(bytes)[...], notes: &notes)
-        }
+        let cleaned = cleanedBytes(Array(bytes)[...], notes: &notes)
         return finish(cleaned)
     }
 
@@ -43,7 +35,14 @@ public struct TextNormalizer: Sendable {
     func cleanedBytes(_ bytes: ArraySlice<UInt8>, notes: inout [String]) -> [UInt8] {
         var scan = ControlScan()
         var out = scan.run(bytes)
-        if scan.wasInvalid { appendOnce(Self.lossyNote, to: &notes) }
+        if scan.wasInvalid && scan.multibyteCount == 0 {
+            // Not a single well-formed non-ASCII character: a legacy 8-bit file, not damaged UTF-8.
+            scan = ControlScan()
+            out = scan.run(Windows1252.transcode(bytes)[...])
+            appendOnce(Self.legacyNote, to: &notes)
+        } else if scan.wasInvalid {
+            appendOnce(Self.lossyNote, to: &notes)
+        }
         if repairsMojibake, scan.mayHaveMojibake || scan.hasC1Controls {
             let (repaired, count) = MojibakeRepair.repair(out)
             if count > 0 { appendOnce(Self.mojibakeNote, to: &notes) }
@@ -58,11 +57,7 @@ public struct TextNormalizer: Sendable {
     /// NFC, optional quote folding, outer whitespace trimmed.
     func finish(_ bytes: [UInt8]) -> String {
         let trimmed = ByteSearch.trimmed(bytes[...])
-        var text = String(decoding: trimmed, as: UTF8.self)
-        // Scalars below U+0300 are never changed by NFC; most text is skipped without a Foundation call.
-        if trimmed.contains(where: { $0 >= 0xCC }) {
-            text = text.precomposedStringWithCanonicalMapping
-        }
+        var text = CanonicalComposition.compose(trimmed)
         if foldsQuotes { text = Self.foldQuotes(text) }
         return text
     }
@@ -90,6 +85,8 @@ struct ControlScan {
     var wasInvalid = false
     var mayHaveMojibake = false
     var hasC1Controls = false
+    /// Well-formed characters of two or more bytes seen.
+    var multibyteCount = 0
 
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
@@ -134,6 +131,7 @@ struct ControlScan {
                 index += 3
                 continue
             }
+            multibyteCount += 1
             out.append(contentsOf: bytes[index..<(index + length)])
             index += length
         }
@@ -144,7 +142,8 @@ struct ControlScan {
     static func sequenceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int {
         let end = bytes.endIndex
         let lead = bytes[index]
-        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+        @inline(__always) func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool
+        {
             index + offset < end && bytes[index + offset] >= low && bytes[index + offset] <= high
         }
         switch lead {
