@@ -3,4 +3,13 @@
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
 #include <sys/uio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+/* renameat2(RENAME_NOREPLACE): glibc declares it only under _GNU_SOURCE, and syscall() is
+   variadic, so Swift reaches it through this wrapper. Returns -1 with errno set on failure. */
+static inline int sitrep_rename_noreplace(const char *from, const char *to) {
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1u /* RENAME_NOREPLACE */);
+}
 #endif

@@ -1,1 +1,21 @@
-print("sitrep")
+import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// ArgumentParser exits with 64 on a usage error; sitrep promises 2 and a single line on stderr.
+do {
+    var command = try SitrepCommand.parseAsRoot()
+    try command.run()
+} catch let failure as CommandFailure {
+    StandardError.line("sitrep: \(failure.message)")
+    exit(failure.exitCode)
+} catch {
+    if SitrepCommand.exitCode(for: error) == .success {
+        SitrepCommand.exit(withError: error)
+    }
+    let message = SitrepCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+    StandardError.line("sitrep: error: \(message) (see 'sitrep --help')")
+    exit(2)
+}

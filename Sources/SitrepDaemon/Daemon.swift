@@ -1,0 +1,179 @@
+import Dispatch
+import Logging
+import SitrepExtraction
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The long-running service: inotify, signals and timers as Dispatch sources on one serial queue,
+/// feeding the `Ingestor`, with the state reported to systemd.
+///
+/// Everything mutable is touched only on `queue` (sources and timers target it; `start()` runs on
+/// it synchronously), which is why the `@unchecked Sendable` is sound.
+public final class Daemon: @unchecked Sendable {
+    public typealias ConfigurationSource = @Sendable () throws(ConfigurationError) -> DaemonConfiguration
+
+    let queue = DispatchQueue(label: "sitrep.daemon")
+    let extractor: Extractor
+    let notifier: ServiceNotifier
+    var logger: Logger
+    let clock: SystemClock
+    let reloadConfiguration: ConfigurationSource
+    var configuration: DaemonConfiguration
+
+    var ingestor: Ingestor?
+    var watcher: InboxWatcher?
+    var sources: [DispatchSourceProtocol] = []
+    var rescanTimer: DispatchSourceTimer?
+    var lastStatus = ""
+
+    public init(
+        configuration: DaemonConfiguration, extractor: Extractor, logger: Logger,
+        notifier: ServiceNotifier = ServiceNotifier(), clock: SystemClock = .live,
+        reloadConfiguration: @escaping ConfigurationSource
+    ) {
+        self.configuration = configuration
+        self.extractor = extractor
+        self.logger = logger
+        self.notifier = notifier
+        self.clock = clock
+        self.reloadConfiguration = reloadConfiguration
+    }
+
+    /// Prepares directories, recovers from the last run, queues the backlog, then sends READY=1.
+    public func start() throws(StartupError) {
+        let outcome = queue.sync { Result { () throws(StartupError) in try startOnQueue() } }
+        try outcome.get()
+    }
+
+    private func startOnQueue() throws(StartupError) {
+        try StartupCheck.prepare(configuration)
+        let notifier = self.notifier
+        let ingestor: Ingestor
+        do throws(SystemError) {
+            ingestor = try Ingestor(
+                configuration: configuration, extractor: extractor, queue: queue, logger: logger, clock: clock,
+                onStatusChange: { [weak self] status in self?.publish(status) })
+            // Watch before scanning, so nothing dropped during the scan is missed.
+            watcher = try InboxWatcher(directory: configuration.inbox, queue: queue) { [weak self] events in
+                self?.inboxChanged(events)
+            }
+            try ingestor.start()
+        } catch {
+            throw StartupError(errno: error.errno, message: error.description)
+        }
+        self.ingestor = ingestor
+        installSignalHandlers()
+        installTimers()
+        logger.info(
+            "watching inbox",
+            metadata: [
+                "inbox": "\(configuration.inbox)", "log": "\(configuration.log)", "state": "\(configuration.state)",
+                "backlog": "\(ingestor.backlog)",
+            ])
+        lastStatus = ingestor.statusLine
+        notifier.ready(status: lastStatus)
+    }
+
+    /// Runs the Dispatch main loop; returns never (the process exits from a signal handler).
+    public func run() -> Never {
+        dispatchMain()
+    }
+
+    private func publish(_ status: String) {
+        guard status != lastStatus else { return }
+        lastStatus = status
+        notifier.status(status)
+    }
+
+    private func inboxChanged(_ events: [InotifyEvent]) {
+        guard let ingestor else { return }
+        if !ingestor.handle(events) {
+            logger.critical("inbox directory was removed or moved", metadata: ["inbox": "\(configuration.inbox)"])
+            notifier.failed(errno: ENOENT, status: "inbox \(configuration.inbox) was removed or moved")
+            exit(1)
+        }
+    }
+
+    private func installSignalHandlers() {
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { signal(signalNumber, SIG_IGN) }
+        for signalNumber in [SIGTERM, SIGINT] {
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+            source.setEventHandler { [weak self] in self?.shutDown(signal: signalNumber) }
+            source.activate()
+            sources.append(source)
+        }
+        let hangUp = DispatchSource.makeSignalSource(signal: SIGHUP, queue: queue)
+        hangUp.setEventHandler { [weak self] in self?.reload() }
+        hangUp.activate()
+        sources.append(hangUp)
+    }
+
+    private func installTimers() {
+        if let interval = notifier.watchdogIntervalMicroseconds {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            let half = DispatchTimeInterval.microseconds(Int(min(interval / 2, UInt64(Int32.max))))
+            timer.schedule(deadline: .now() + half, repeating: half, leeway: .milliseconds(50))
+            let notifier = self.notifier
+            timer.setEventHandler { notifier.watchdog() }
+            timer.activate()
+            sources.append(timer)
+        }
+        scheduleRescan()
+    }
+
+    private func scheduleRescan() {
+        rescanTimer?.cancel()
+        rescanTimer = nil
+        guard configuration.rescanSeconds > 0 else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let interval = DispatchTimeInterval.seconds(configuration.rescanSeconds)
+        timer.schedule(
+            deadline: .now() + interval, repeating: interval,
+            leeway: .seconds(max(1, configuration.rescanSeconds / 10)))
+        timer.setEventHandler { [weak self] in
+            self?.ingestor?.checkLog()
+            self?.ingestor?.scan()
+        }
+        timer.activate()
+        rescanTimer = timer
+    }
+
+    private func reload() {
+        guard let ingestor else { return }
+        notifier.reloading()
+        logger.info("reloading configuration")
+        do {
+            let fresh = try reloadConfiguration()
+            configuration.onComplete = fresh.onComplete
+            configuration.settleMilliseconds = fresh.settleMilliseconds
+            configuration.maxFileBytes = fresh.maxFileBytes
+            configuration.maxLineBytes = fresh.maxLineBytes
+            configuration.log = fresh.log
+            configuration.rescanSeconds = fresh.rescanSeconds
+            configuration.logLevel = fresh.logLevel
+            if let level = Logger.Level(rawValue: fresh.logLevel) { logger.logLevel = level }
+            ingestor.reload(configuration)
+            scheduleRescan()
+        } catch {
+            logger.error("configuration not reloaded; keeping the previous one", metadata: ["error": "\(error)"])
+            ingestor.reopenLog()
+        }
+        lastStatus = ingestor.statusLine
+        notifier.ready(status: lastStatus)
+    }
+
+    private func shutDown(signal signalNumber: Int32) {
+        let statistics = ingestor?.statistics ?? IngestStatistics()
+        ingestor?.stop()
+        notifier.stopping(status: "Stopping: \(statistics.documents) documents, \(statistics.events) events")
+        logger.info(
+            "stopping",
+            metadata: [
+                "signal": "\(signalNumber)", "documents": "\(statistics.documents)", "events": "\(statistics.events)",
+                "failed": "\(statistics.failed)",
+            ])
+        exit(0)
+    }
+}

@@ -1,0 +1,73 @@
+import SitrepExtraction
+import SitrepFormats
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Ingestor {
+    enum DocumentOutcome {
+        case extracted(Checkpoint.CompletedFile, lines: [UInt8], events: Int, documents: Int)
+        /// Its events were committed before a crash; only the move is left to do.
+        case alreadyInLog(Checkpoint.CompletedFile)
+        case rejected(String)
+        case vanished
+    }
+
+    /// Reads one complete document file and extracts its events.
+    func readDocument(_ name: String) -> DocumentOutcome {
+        let format: DocumentFormat
+        switch InboxEntry(name: name) {
+        case .ignored, .stream: return .vanished
+        case .unsupported(let reason):
+            var st = stat()
+            return lstat(inbox + "/" + name, &st) == 0 ? .rejected(reason) : .vanished
+        case .document(let documentFormat): format = documentFormat
+        }
+        let path = inbox + "/" + name
+        let opened: FileReader.Opened
+        do {
+            opened = try FileReader.openEntry(path)
+        } catch .vanished {
+            return .vanished
+        } catch {
+            return .rejected(error.description)
+        }
+        defer { close(opened.fd) }
+        let status = opened.status
+        let file = Checkpoint.CompletedFile(
+            name: name, identity: FileIdentity(status), size: status.size, modified: status.modified)
+        if checkpoint.completed.contains(file) { return .alreadyInLog(file) }
+        guard status.size <= Int64(configuration.maxFileBytes) else {
+            return .rejected(
+                FileReader.Refusal.tooLarge(size: status.size, limit: Int64(configuration.maxFileBytes))
+                    .description)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.readAll(fd: opened.fd, path: path, limit: configuration.maxFileBytes)
+        } catch {
+            return .rejected("unreadable: \(error)")
+        }
+        let documents: [Document]
+        do {
+            documents = try DocumentDecoder.decode(bytes, format: format)
+        } catch {
+            return .rejected("cannot decode as \(format.rawValue): \(error)")
+        }
+        var lines: [UInt8] = []
+        var count = 0
+        for var document in documents {
+            document.path = name
+            for note in document.notes {
+                logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
+            }
+            let events = extractor.extract(document)
+            count += events.count
+            encode(events, into: &lines)
+        }
+        logger.debug(
+            "document read", metadata: ["file": "\(name)", "documents": "\(documents.count)", "events": "\(count)"])
+        return .extracted(file, lines: lines, events: count, documents: documents.count)
+    }
+}

@@ -1,0 +1,119 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Ingestor {
+    /// Brings the log and the inbox back in line with the last checkpoint, then queues the backlog.
+    ///
+    /// - The log is cut back to the committed length recorded in the checkpoint: lines past it come
+    ///   from a batch whose checkpoint was never written, and that batch will be read again.
+    /// - Files whose events are committed but which were not moved out yet are only moved.
+    public func start() throws(SystemError) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        switch try store.load() {
+        case .fresh:
+            checkpoint = Checkpoint()
+        case .loaded(let loaded):
+            checkpoint = loaded
+        case .recovered(let reason, let preservedAt):
+            checkpoint = Checkpoint()
+            statistics.lastError = "checkpoint was unreadable (\(reason)); started afresh"
+            logger.error(
+                "checkpoint unreadable; starting afresh",
+                metadata: ["reason": "\(reason)", "preserved_at": "\(preservedAt)"])
+        }
+        try alignLogWithCheckpoint()
+        for file in checkpoint.completed {
+            var st = stat()
+            if lstat(inbox + "/" + file.name, &st) == 0 {
+                let status = FileStatus(st)
+                if FileIdentity(status) == file.identity && status.size == file.size
+                    && status.modified == file.modified
+                {
+                    finish(file)
+                    continue
+                }
+            }
+            checkpoint.completed.removeAll { $0 == file }
+        }
+        checkpoint.log = Checkpoint.LogMark(
+            path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+        try store.save(checkpoint)
+        scan()
+    }
+
+    func alignLogWithCheckpoint() throws(SystemError) {
+        if let mark = checkpoint.log, mark.identity == eventLog.identity {
+            if eventLog.committedLength > mark.length {
+                logger.notice(
+                    "cutting back an uncommitted log tail",
+                    metadata: ["bytes": "\(eventLog.committedLength - mark.length)"])
+                try eventLog.truncate(to: mark.length)
+            } else if eventLog.committedLength < mark.length {
+                logger.warning(
+                    "event log is shorter than recorded; it was truncated by someone else",
+                    metadata: ["recorded": "\(mark.length)", "actual": "\(eventLog.committedLength)"])
+            }
+        }
+        let whole = try eventLog.lengthOfWholeLines()
+        if whole < eventLog.committedLength {
+            logger.notice(
+                "cutting back a torn last line", metadata: ["bytes": "\(eventLog.committedLength - whole)"])
+            try eventLog.truncate(to: whole)
+        }
+    }
+
+    /// Applies a re-read configuration (SIGHUP) and reopens the log, so a rotated log is left to
+    /// logrotate and a new one is started at the configured path.
+    public func reload(_ newConfiguration: DaemonConfiguration) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        var applied = newConfiguration
+        if newConfiguration.inbox != configuration.inbox || newConfiguration.state != configuration.state {
+            logger.warning("inbox and state directory changes take effect at restart")
+            applied.inbox = configuration.inbox
+            applied.state = configuration.state
+        }
+        configuration = applied
+        reopenLog()
+        scan()
+    }
+
+    /// Opens whatever is at the log path now (after logrotate, or after the file was deleted).
+    public func reopenLog() {
+        do {
+            if configuration.log != eventLog.path {
+                eventLog = try EventLog(path: configuration.log)
+            } else {
+                try eventLog.reopen()
+            }
+            let whole = try eventLog.lengthOfWholeLines()
+            if whole < eventLog.committedLength { try eventLog.truncate(to: whole) }
+            checkpoint.log = Checkpoint.LogMark(
+                path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+            try store.save(checkpoint)
+            logger.info("event log reopened", metadata: ["log": "\(eventLog.path)"])
+        } catch {
+            noteError(error)
+        }
+    }
+
+    /// Periodic check (from the rescan timer): the log deleted or renamed under us is reopened.
+    public func checkLog() {
+        if !eventLog.isStillAtPath {
+            logger.warning("event log was moved or deleted; reopening", metadata: ["log": "\(eventLog.path)"])
+            reopenLog()
+        }
+    }
+
+    /// Nothing is half done between drain steps, so stopping only means starting no new step.
+    public func stop() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        stopped = true
+        settleTimer?.cancel()
+        retryTimer?.cancel()
+        settleTimer = nil
+        retryTimer = nil
+    }
+}

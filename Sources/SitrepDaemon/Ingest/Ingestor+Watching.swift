@@ -1,0 +1,143 @@
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Ingestor {
+    /// What an inotify batch means for the queue. Returns false when the inbox itself went away.
+    public func handle(_ events: [InotifyEvent]) -> Bool {
+        dispatchPrecondition(condition: .onQueue(queue))
+        var inboxGone = false
+        for event in events {
+            if event.mask.contains(.queueOverflow) {
+                logger.warning("inotify queue overflowed; rescanning the inbox")
+                scan()
+                continue
+            }
+            if event.mask.contains(.deleteSelf) || event.mask.contains(.moveSelf)
+                || event.mask.contains(.unmount)
+            {
+                inboxGone = true
+                continue
+            }
+            let name = event.name
+            guard !name.isEmpty else { continue }
+            switch InboxEntry(name: name) {
+            case .ignored:
+                continue
+            case .stream:
+                if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
+                    dirtyStreams.remove(name)
+                    checkpoint.streams[name] = nil
+                } else {
+                    dirtyStreams.insert(name)
+                    scheduleDrain()
+                }
+            case .document, .unsupported:
+                if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) {
+                    enqueue(name)
+                } else if event.mask.contains(.create) {
+                    // Regular files are read when their writer closes them; anything else
+                    // (links, FIFOs, sockets, directories) never sends a close, so look now.
+                    var st = stat()
+                    if lstat(inbox + "/" + name, &st) == 0 {
+                        let status = FileStatus(st)
+                        if status.kind != .regular || status.linkCount > 1 { enqueue(name) }
+                    }
+                } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
+                    forget(name)
+                }
+            }
+        }
+        onStatusChange(statusLine)
+        return !inboxGone
+    }
+
+    /// Lists the inbox and queues what is ready, oldest first: at start-up (the backlog), after an
+    /// inotify overflow, and as a slow safety net.
+    public func scan() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        let names: [String]
+        do {
+            names = try Directory.names(in: inbox)
+        } catch {
+            noteError(error)
+            return
+        }
+        let now = clock.wallNanoseconds()
+        let settle = Int64(configuration.settleMilliseconds) * 1_000_000
+        var ready: [(modified: Int64, name: String)] = []
+        var present = Set<String>()
+        for name in names {
+            present.insert(name)
+            switch InboxEntry(name: name) {
+            case .ignored:
+                continue
+            case .stream:
+                dirtyStreams.insert(name)
+            case .document, .unsupported:
+                guard !pendingNames.contains(name) else { continue }
+                var st = stat()
+                guard lstat(inbox + "/" + name, &st) == 0 else { continue }
+                let status = FileStatus(st)
+                if configuration.onComplete == .keep,
+                    checkpoint.completed.contains(where: {
+                        $0.name == name && $0.identity == FileIdentity(status) && $0.size == status.size
+                            && $0.modified == status.modified
+                    })
+                {
+                    continue
+                }
+                if status.kind != .regular || now - status.modified >= settle {
+                    ready.append((status.modified, name))
+                } else {
+                    settling[name] = status.modified
+                }
+            }
+        }
+        checkpoint.completed.removeAll { !present.contains($0.name) }
+        for name in checkpoint.streams.keys where !present.contains(name) { checkpoint.streams[name] = nil }
+        for entry in ready.sorted(by: { ($0.modified, $0.name) < ($1.modified, $1.name) }) { enqueue(entry.name) }
+        armSettleTimer()
+        if !dirtyStreams.isEmpty { scheduleDrain() }
+    }
+
+    /// Files found by a scan while they were still changing are read once they have been left
+    /// alone for `settle_ms`, or earlier if their writer closes them.
+    func armSettleTimer() {
+        guard !settling.isEmpty else {
+            settleTimer?.cancel()
+            settleTimer = nil
+            return
+        }
+        if settleTimer == nil {
+            let timer = DispatchSource.makeTimerSource(queue: queue)
+            timer.setEventHandler { [self] in settleCheck() }
+            settleTimer = timer
+            timer.schedule(deadline: .now() + .milliseconds(configuration.settleMilliseconds))
+            timer.activate()
+        } else {
+            settleTimer?.schedule(deadline: .now() + .milliseconds(configuration.settleMilliseconds))
+        }
+    }
+
+    func settleCheck() {
+        let now = clock.wallNanoseconds()
+        let settle = Int64(configuration.settleMilliseconds) * 1_000_000
+        for (name, seenModified) in settling {
+            var st = stat()
+            guard lstat(inbox + "/" + name, &st) == 0 else {
+                settling[name] = nil
+                continue
+            }
+            let status = FileStatus(st)
+            if status.modified == seenModified && now - status.modified >= settle {
+                enqueue(name)
+            } else {
+                settling[name] = status.modified
+            }
+        }
+        armSettleTimer()
+    }
+}

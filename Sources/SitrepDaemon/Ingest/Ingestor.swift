@@ -1,0 +1,267 @@
+import Dispatch
+import Logging
+import SitrepExtraction
+import SitrepFormats
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Turns inbox files into event-log lines, exactly once.
+///
+/// All mutable state lives on `queue`: every entry point must be called there (checked with
+/// `dispatchPrecondition`), and the timers it creates target that queue. That confinement is what
+/// makes the `@unchecked Sendable` below sound: the class is only handed to Dispatch so that its
+/// handlers, which all run on `queue`, can reach it.
+public final class Ingestor: @unchecked Sendable {
+    public let queue: DispatchQueue
+    public internal(set) var configuration: DaemonConfiguration
+    let extractor: Extractor
+    let logger: Logger
+    let clock: SystemClock
+    let store: CheckpointStore
+    let inbox: String
+    let processedDirectory: String
+    let failedDirectory: String
+    /// Called after every change worth showing in `STATUS=`.
+    let onStatusChange: @Sendable (String) -> Void
+
+    var eventLog: EventLog
+    var checkpoint = Checkpoint()
+    public internal(set) var statistics = IngestStatistics()
+
+    /// Documents waiting to be read, oldest first.
+    var pending: [String] = []
+    var pendingHead = 0
+    var pendingNames: Set<String> = []
+    /// Names found by a scan that changed recently, with the time they were last seen modified.
+    var settling: [String: Int64] = [:]
+    var dirtyStreams: Set<String> = []
+    var drainScheduled = false
+    var settleTimer: DispatchSourceTimer?
+    var retryTimer: DispatchSourceTimer?
+    var retryDelaySeconds = 0
+    var stopped = false
+
+    /// Most bytes of log lines one drain step collects before committing, and most time it spends.
+    let batchByteBudget = 8 << 20
+    let batchTimeBudgetNanoseconds: Int64 = 50_000_000
+    let streamChunkBytes = 4 << 20
+    let fingerprintBytes = 1024
+
+    public init(
+        configuration: DaemonConfiguration, extractor: Extractor, queue: DispatchQueue, logger: Logger,
+        clock: SystemClock = .live, onStatusChange: @escaping @Sendable (String) -> Void
+    ) throws(SystemError) {
+        self.configuration = configuration
+        self.extractor = extractor
+        self.queue = queue
+        self.logger = logger
+        self.clock = clock
+        self.onStatusChange = onStatusChange
+        inbox = configuration.inbox
+        store = CheckpointStore(directory: configuration.state)
+        processedDirectory = configuration.state + "/processed"
+        failedDirectory = configuration.state + "/failed"
+        try Directory.ensure(processedDirectory)
+        try Directory.ensure(failedDirectory)
+        eventLog = try EventLog(path: configuration.log)
+    }
+
+    public var backlog: Int { pending.count - pendingHead + settling.count }
+
+    public var statusLine: String {
+        var line =
+            "inbox \(inbox): \(statistics.documents) documents, \(statistics.events) events, "
+            + "\(statistics.failed) failed; backlog \(backlog)"
+        if retryTimer != nil, let error = statistics.lastError {
+            line += "; paused, retrying: \(error)"
+        } else if let error = statistics.lastError {
+            line += "; last error: \(error)"
+        }
+        return line
+    }
+
+    // MARK: Queue of documents
+
+    func enqueue(_ name: String) {
+        settling[name] = nil
+        guard !pendingNames.contains(name) else { return }
+        pendingNames.insert(name)
+        pending.append(name)
+        scheduleDrain()
+    }
+
+    func dequeue() -> String? {
+        guard pendingHead < pending.count else { return nil }
+        let name = pending[pendingHead]
+        pendingHead += 1
+        if pendingHead > 4096 && pendingHead * 2 > pending.count {
+            pending.removeFirst(pendingHead)
+            pendingHead = 0
+        }
+        pendingNames.remove(name)
+        return name
+    }
+
+    /// Puts names back at the front, in order, after a batch could not be committed.
+    func requeueFront(_ names: [String]) {
+        let fresh = names.filter { !pendingNames.contains($0) }
+        pending.replaceSubrange(pendingHead..<pendingHead, with: fresh)
+        pendingNames.formUnion(fresh)
+    }
+
+    func forget(_ name: String) {
+        settling[name] = nil
+        if pendingNames.remove(name) != nil {
+            if let index = pending[pendingHead...].firstIndex(of: name) { pending.remove(at: index) }
+        }
+    }
+
+    func scheduleDrain() {
+        guard !drainScheduled, !stopped, retryTimer == nil else { return }
+        drainScheduled = true
+        queue.async { [self] in drainStep() }
+    }
+
+    // MARK: Draining
+
+    func drainStep() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        drainScheduled = false
+        guard !stopped, retryTimer == nil else { return }
+        var batch = Batch()
+        var rejected: [(name: String, reason: String)] = []
+        let started = clock.monotonicNanoseconds()
+        func withinBudget() -> Bool {
+            batch.lines.count < batchByteBudget && clock.monotonicNanoseconds() - started < batchTimeBudgetNanoseconds
+        }
+        while withinBudget(), let name = dequeue() {
+            batch.names.append(name)
+            switch readDocument(name) {
+            case .extracted(let file, let lines, let events, let documents):
+                batch.lines += lines
+                batch.events += events
+                batch.documents += documents
+                batch.completed.append(file)
+            case .alreadyInLog(let file):
+                batch.completed.append(file)
+            case .rejected(let reason):
+                rejected.append((name, reason))
+            case .vanished:
+                break
+            }
+        }
+        for name in dirtyStreams.sorted() where withinBudget() {
+            dirtyStreams.remove(name)
+            readStream(name, into: &batch, rejected: &rejected)
+        }
+        for (name, reason) in rejected { reject(name, reason: reason) }
+        if !batch.isEmpty { commit(batch) }
+        if pendingHead < pending.count || !dirtyStreams.isEmpty { scheduleDrain() }
+        onStatusChange(statusLine)
+    }
+
+    /// Log write, then checkpoint, then moving files out: a crash between any two steps is
+    /// repaired at start-up (see `recover()`), so every event is in the log exactly once.
+    func commit(_ batch: Batch) {
+        let previousLength = eventLog.committedLength
+        do {
+            try eventLog.append(batch.lines)
+        } catch {
+            pause(batch, error: error)
+            return
+        }
+        var next = checkpoint
+        next.log = Checkpoint.LogMark(
+            path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+        next.completed += batch.completed
+        for (name, position) in batch.streamPositions { next.streams[name] = position }
+        do {
+            try store.save(next)
+        } catch {
+            try? eventLog.truncate(to: previousLength)
+            pause(batch, error: error)
+            return
+        }
+        checkpoint = next
+        retryDelaySeconds = 0
+        statistics.documents += batch.documents
+        statistics.events += batch.events
+        for file in batch.completed { finish(file) }
+    }
+
+    /// Stops consuming after a failed commit (full disk, read-only log, …) and retries with back-off.
+    func pause(_ batch: Batch, error: SystemError) {
+        requeueFront(batch.names)
+        dirtyStreams.formUnion(batch.streamPositions.keys)
+        statistics.lastError = error.description
+        retryDelaySeconds = min(max(1, retryDelaySeconds * 2), 60)
+        logger.error(
+            "could not commit events; pausing",
+            metadata: ["error": "\(error)", "retry_seconds": "\(retryDelaySeconds)"])
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .seconds(retryDelaySeconds))
+        timer.setEventHandler { [self] in
+            retryTimer?.cancel()
+            retryTimer = nil
+            logger.info("retrying commit")
+            scheduleDrain()
+        }
+        retryTimer = timer
+        timer.activate()
+    }
+
+    /// Moves a document whose events are committed out of the inbox, as configured.
+    func finish(_ file: Checkpoint.CompletedFile) {
+        switch configuration.onComplete {
+        case .keep:
+            return
+        case .delete:
+            if unlink(inbox + "/" + file.name) != 0 && errno != ENOENT {
+                noteError(SystemError("unlink", path: inbox + "/" + file.name))
+                return
+            }
+        case .move:
+            do {
+                try Directory.move(file.name, from: inbox, to: processedDirectory)
+            } catch {
+                if error.errno != ENOENT {
+                    noteError(error)
+                    return
+                }
+            }
+        }
+        checkpoint.completed.removeAll { $0 == file }
+    }
+
+    /// Moves a file that cannot be ingested to `failed/`, with a `.reason` file beside it.
+    func reject(_ name: String, reason: String) {
+        statistics.failed += 1
+        logger.warning("file rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
+        do {
+            let moved = try Directory.move(name, from: inbox, to: failedDirectory)
+            try writeReason(for: moved, reason: reason)
+        } catch {
+            noteError(error)
+        }
+    }
+
+    func writeReason(for name: String, reason: String) throws(SystemError) {
+        let text = "file: \(name)\nreason: \(reason)\n"
+        try FileWriter.writeFile(failedDirectory + "/" + name + ".reason", bytes: Array(text.utf8))
+    }
+
+    func noteError(_ error: SystemError) {
+        statistics.lastError = error.description
+        logger.error("file operation failed", metadata: ["error": "\(error)"])
+    }
+
+    /// Lines of `events`, ready to append.
+    func encode(_ events: [Event], into lines: inout [UInt8]) {
+        for event in events {
+            lines += event.jsonLine().utf8
+            lines.append(0x0A)
+        }
+    }
+}

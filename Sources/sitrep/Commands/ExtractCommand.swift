@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import SitrepDaemon
+import SitrepExtraction
+import SitrepFormats
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the events of documents to stdout, one JSON object per line.",
+        discussion: """
+            The same extraction as the daemon, once. Each FILE is read according to its extension \
+            (.txt .md .html .htm .json .jsonl .ndjson .xml); '-' or no FILE reads standard input, whose \
+            format is guessed unless --format is given. Events of a .jsonl input carry each record's id \
+            as doc.id. A file that cannot be read is reported on stderr and the others are still \
+            processed; the exit code is then 1.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Documents to read; '-' for standard input.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Input format: \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: by extension, or guessed).",
+            valueName: "format"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
+    var dataDir: String?
+
+    @Option(help: ArgumentHelp("Largest input read, in bytes (default 1 GiB).", valueName: "bytes"))
+    var maxBytes: Int = 1 << 30
+
+    func validate() throws {
+        if let format, DocumentFormat(rawValue: format) == nil {
+            throw ValidationError(
+                "unknown format '\(format)': use one of \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let extractor: Extractor
+        do {
+            extractor = try Extractor.load(dataDirectory: dataDir.map { URL(fileURLWithPath: $0) })
+        } catch {
+            throw CommandFailure.usage("extraction data: \(error)")
+        }
+        var output = StandardOutput()
+        var failures = 0
+        for input in files.isEmpty ? ["-"] : files {
+            do {
+                let bytes = try read(input)
+                let chosen =
+                    format.flatMap(DocumentFormat.init(rawValue:))
+                    ?? (input == "-" ? nil : DocumentFormat(fileName: input)) ?? DocumentFormat.sniff(bytes)
+                for var document in try DocumentDecoder.decode(bytes, format: chosen) {
+                    if input != "-" { document.path = input }
+                    for note in document.notes { StandardError.line("sitrep: \(input): \(note)") }
+                    for event in extractor.extract(document) {
+                        try output.write(event.jsonLine())
+                    }
+                }
+            } catch let error as StandardOutput.Closed {
+                _ = error
+                return
+            } catch {
+                failures += 1
+                StandardError.line("sitrep: \(input == "-" ? "stdin" : input): \(error)")
+            }
+        }
+        do { try output.flush() } catch { return }
+        if failures > 0 {
+            throw CommandFailure(message: "\(failures) input(s) could not be processed", exitCode: 1)
+        }
+    }
+
+    private func read(_ input: String) throws -> [UInt8] {
+        if input == "-" {
+            return try FileReader.readAll(fd: 0, path: "stdin", limit: maxBytes)
+        }
+        let opened = try FileReader.openFollowingLinks(input)
+        defer { close(opened.fd) }
+        return try FileReader.readAll(fd: opened.fd, path: input, limit: maxBytes)
+    }
+}
+
+/// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly.
+struct StandardOutput {
+    struct Closed: Error {}
+
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ line: String) throws {
+        buffer += line.utf8
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func flush() throws {
+        do {
+            try FileWriter.writeAll(fd: 1, bytes: buffer, path: "stdout")
+        } catch {
+            if error.errno == EPIPE { throw Closed() }
+            throw error
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

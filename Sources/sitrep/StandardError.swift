@@ -1,0 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One line to fd 2 with write(2): stdout carries only events.
+enum StandardError {
+    static func line(_ text: String) {
+        let bytes = Array((text + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real binary against temporary directories, with a fake notify socket.
+@Suite(.serialized)
+struct DaemonTests {
+    @Test func ingestsTheBacklogThenReportsReady() throws {
+        let sandbox = Sandbox()
+        sandbox.drop("old.txt", Fixtures.attack)
+        // Old enough to be taken as complete by the start-up scan.
+        let past = Date().addingTimeInterval(-60)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: sandbox.inbox + "/old.txt")
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "old.txt") > 0 })
+        #expect(sandbox.eventually { sandbox.names(in: sandbox.state + "/processed") == ["old.txt"] })
+        #expect(sandbox.names(in: sandbox.inbox).isEmpty)
+        let status = daemon.notify.waitFor { $0.contains("STATUS=") && $0.contains("1 documents") }
+        #expect(status != nil)
+    }
+
+    @Test func readsAFileWhenItsWriterClosesIt() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("closed.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "closed.txt") > 0 })
+        let event = try #require(sandbox.events.first)
+        #expect(event["schema"] as? String == "sitrep.event/1")
+        #expect((event["doc"] as? [String: Any])?["sha256"] as? String != nil)
+    }
+
+    @Test func readsAFileRenamedIntoTheInbox() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        try sandbox.deliver("renamed.html", "<html><body><p>\(Fixtures.bombing)</p></body></html>")
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "renamed.html") > 0 })
+    }
+
+    @Test func waitsForASlowWriterToClose() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        let fd = open(sandbox.inbox + "/slow.txt", O_WRONLY | O_CREAT, 0o644)
+        let text = Array(Fixtures.attack.utf8)
+        let half = text.count / 2
+        _ = text[..<half].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        usleep(1_500_000)  // longer than the settle time: an open file must still not be read
+        #expect(sandbox.logLines.isEmpty)
+        #expect(sandbox.names(in: sandbox.inbox) == ["slow.txt"])
+        _ = text[half...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "slow.txt") > 0 })
+        let sentence = sandbox.events.compactMap { $0["sentence"] as? String }.joined()
+        #expect(sentence.contains("wounding five"))
+    }
+
+    @Test func ignoresTemporaryNamesUntilRenamed() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("draft.txt.part", Fixtures.attack)
+        sandbox.drop(".hidden.txt", Fixtures.attack)
+        usleep(500_000)
+        #expect(sandbox.logLines.isEmpty)
+        try FileManager.default.moveItem(
+            atPath: sandbox.inbox + "/draft.txt.part", toPath: sandbox.inbox + "/draft.txt")
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "draft.txt") > 0 })
+        #expect(sandbox.names(in: sandbox.inbox) == [".hidden.txt"])
+    }
+
+    @Test func tailsAGrowingJSONLinesStreamLineByLine() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        sandbox.append("wire.jsonl", Fixtures.record(id: "r1", text: Fixtures.attack) + "\n")
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "wire.jsonl") > 0 })
+        let afterFirst = sandbox.logLines.count
+        // A partial line waits for its newline.
+        let second = Fixtures.record(id: "r2", text: Fixtures.bombing)
+        let cut = second.index(second.startIndex, offsetBy: 20)
+        sandbox.append("wire.jsonl", String(second[..<cut]))
+        usleep(500_000)
+        #expect(sandbox.logLines.count == afterFirst)
+        sandbox.append("wire.jsonl", String(second[cut...]) + "\n")
+        #expect(
+            sandbox.eventually {
+                sandbox.events.contains { ($0["doc"] as? [String: Any])?["id"] as? String == "r2" }
+            })
+        let ids = sandbox.events.compactMap { ($0["doc"] as? [String: Any])?["id"] as? String }
+        #expect(Set(ids) == ["r1", "r2"])
+        let records = sandbox.events.compactMap { ($0["doc"] as? [String: Any])?["record"] as? Int }
+        #expect(Set(records) == [0, 1])
+        #expect(sandbox.names(in: sandbox.inbox) == ["wire.jsonl"])
+    }
+
+    @Test func movesWhatItCannotReadToFailedWithAReason() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("scan.pdf", "%PDF-1.4")
+        sandbox.drop("broken.json", "{\"text\": ")
+        #expect(mkfifo(sandbox.inbox + "/pipe.txt", 0o644) == 0)
+        let failed = sandbox.state + "/failed"
+        #expect(
+            sandbox.eventually {
+                Set(sandbox.names(in: failed)).isSuperset(of: [
+                    "scan.pdf", "scan.pdf.reason", "broken.json", "broken.json.reason", "pipe.txt", "pipe.txt.reason",
+                ])
+            })
+        let reason = try String(contentsOfFile: failed + "/pipe.txt.reason", encoding: .utf8)
+        #expect(reason.contains("fifo"))
+        #expect(sandbox.logLines.isEmpty)
+    }
+
+    @Test func reloadsOnSIGHUPAndReopensARotatedLog() throws {
+        let sandbox = Sandbox()
+        let config = sandbox.root + "/sitrep.conf"
+        try "on_complete = move\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(sandbox, arguments: ["--config", config])
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("first.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "first.txt") > 0 })
+        let firstCount = sandbox.logLines.count
+        try FileManager.default.moveItem(atPath: sandbox.log, toPath: sandbox.log + ".1")
+        try "on_complete = delete\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let readyBefore = daemon.notify.messages.filter { $0.contains("READY=1") }.count
+        daemon.signal(SIGHUP)
+        let reloading = daemon.notify.waitFor { $0.contains("RELOADING=1") }
+        #expect(reloading?.contains("MONOTONIC_USEC=") == true)
+        #expect(daemon.notify.waitFor { $0.contains("READY=1") && daemon.notify.messages.filter { $0.contains("READY=1") }.count > readyBefore } != nil)
+        sandbox.drop("second.txt", Fixtures.bombing)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "second.txt") > 0 })
+        // The rotated file keeps its lines; the new one has only the new document's.
+        let rotated = try String(contentsOfFile: sandbox.log + ".1", encoding: .utf8)
+        #expect(rotated.split(separator: "\n").count == firstCount)
+        #expect(sandbox.paths(ofEventsFrom: "first.txt") == 0)
+        // The reloaded configuration applies: the document was deleted, not moved.
+        #expect(sandbox.eventually { sandbox.names(in: sandbox.inbox).isEmpty })
+        #expect(sandbox.names(in: sandbox.state + "/processed") == ["first.txt"])
+    }
+
+    @Test func stopsCleanlyOnSIGTERM() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.notify.waitFor { $0.contains("STOPPING=1") } != nil)
+    }
+
+    @Test func staysAsleepWhileIdle() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("warmup.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "warmup.txt") > 0 })
+        usleep(300_000)
+        let ticksBefore = daemon.cpuTicks
+        let switchesBefore = daemon.contextSwitches
+        usleep(2_000_000)
+        let ticks = daemon.cpuTicks - ticksBefore
+        let switches = daemon.contextSwitches - switchesBefore
+        #expect(ticks <= 1, "CPU ticks while idle: \(ticks)")
+        #expect(switches <= 4, "wake-ups while idle: \(switches)")
+    }
+
+    @Test func doesNotReadTheSameDocumentTwiceAcrossRestarts() throws {
+        let sandbox = Sandbox()
+        var daemon = try DaemonProcess(sandbox, arguments: ["--on-complete", "keep"])
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("kept.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "kept.txt") > 0 })
+        let count = sandbox.logLines.count
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        daemon = try DaemonProcess(sandbox, arguments: ["--on-complete", "keep", "--settle-ms", "0"])
+        #expect(daemon.waitUntilReady())
+        usleep(500_000)
+        #expect(sandbox.logLines.count == count)
+        #expect(sandbox.names(in: sandbox.inbox) == ["kept.txt"])
+    }
+}
