@@ -1,0 +1,63 @@
+import Foundation
+
+/// The data files an extractor is built from: built-in resources, extended by a user directory.
+/// A user file with the same name adds its rows after the built-in ones (later rows win on conflicts).
+struct DataFiles: Sendable {
+    static let names = [
+        "triggers.tsv", "classes.tsv", "cues.tsv", "cameo.tsv", "numbers.tsv", "number-modifiers.tsv",
+        "casualties.tsv", "abbreviations.txt", "common-words.txt", "countries.tsv", "sectors.tsv",
+        "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv",
+    ]
+
+    var texts: [String: [String]]
+
+    static func load(dataDirectory: URL?) throws(DataError) -> DataFiles {
+        var texts: [String: [String]] = [:]
+        for name in names {
+            var parts: [String] = []
+            guard let url = Bundle.module.url(forResource: "Resources/\(name)", withExtension: nil)
+                ?? Bundle.module.url(forResource: name, withExtension: nil)
+            else {
+                throw DataError(.missingResource, context: name, "built-in data file not found in the bundle")
+            }
+            parts.append(try read(url, name: name))
+            if let dataDirectory {
+                let user = dataDirectory.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: user.path) {
+                    parts.append(try read(user, name: user.path))
+                }
+            }
+            texts[name] = parts
+        }
+        return DataFiles(texts: texts)
+    }
+
+    private static func read(_ url: URL, name: String) throws(DataError) -> String {
+        do {
+            let data = try Data(contentsOf: url)
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw DataError(.unreadable, context: name, "not valid UTF-8")
+            }
+            return text
+        } catch let error as DataError {
+            throw error
+        } catch {
+            throw DataError(.unreadable, context: name, "\(error.localizedDescription)")
+        }
+    }
+
+    /// All tables for a file name: the built-in one first, then the user's.
+    func tables(_ name: String) -> [DataTable] {
+        (texts[name] ?? []).enumerated().map { index, text in
+            DataTable(name: index == 0 ? name : "\(name) (user)", text: text)
+        }
+    }
+
+    func rows(_ name: String, minimumColumns: Int) throws(DataError) -> [DataTable.Row] {
+        var all: [DataTable.Row] = []
+        for table in tables(name) {
+            all.append(contentsOf: try table.rows(minimumColumns: minimumColumns))
+        }
+        return all
+    }
+}

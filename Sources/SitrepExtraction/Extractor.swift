@@ -1,0 +1,151 @@
+import Foundation
+import SitrepFormats
+
+/// Turns documents into event records. Built once from data files; extraction itself is pure.
+public struct Extractor: Sendable {
+    var events: EventLexicon
+    var actors: ActorLexicon
+    var gazetteer: Gazetteer
+    var numbers: NumberReader
+    var casualties: PhraseTable<CasualtyWord>
+    var splitter: SentenceSplitter
+    var commonWords: Set<String>
+    var defaultYear: Int
+    var backgroundDays: Int
+
+    /// The built-in data (SwiftPM resources), extended or overridden by the files found in
+    /// `dataDirectory` (same names and formats; see docs/data.md). Throws a `DataError` naming the file
+    /// and line when a data file is malformed.
+    public static func load(dataDirectory: URL? = nil) throws -> Extractor {
+        let files = try DataFiles.load(dataDirectory: dataDirectory)
+        return try Extractor(files: files)
+    }
+
+    init(files: DataFiles) throws(DataError) {
+        events = EventLexicon()
+        for row in try files.rows("cameo.tsv", minimumColumns: 6) {
+            guard let goldstein = Double(row.column(4)), let quad = Int(row.column(5)) else {
+                throw DataError(.badValue, context: "cameo.tsv:\(row.line)", "goldstein and quad_class must be numbers")
+            }
+            events.cameo[row.column(0)] = EventLexicon.CameoCode(goldstein: goldstein, quadClass: quad)
+        }
+        for row in try files.rows("classes.tsv", minimumColumns: 3) {
+            guard let priority = Int(row.column(1)), let type = PLOVERType(rawValue: row.column(2)) else {
+                throw DataError(
+                    .badValue, context: "classes.tsv:\(row.line)",
+                    "priority must be a number and plover one of \(PLOVERType.allCases.map(\.rawValue))")
+            }
+            func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
+            events.classes[row.column(0)] = EventLexicon.EventClass(
+                name: row.column(0), priority: priority, type: type, mode: optional(row.column(3)),
+                context: row.column(4).split(separator: ";").map { String($0) }, cameo: optional(row.column(5)),
+                acledType: optional(row.column(6)), acledSubType: optional(row.column(7)))
+        }
+        for row in try files.rows("triggers.tsv", minimumColumns: 3) {
+            let className = row.column(1)
+            guard events.classes[className] != nil else {
+                throw DataError(.badValue, context: "triggers.tsv:\(row.line)", "unknown class \"\(className)\"")
+            }
+            for phrase in row.column(0).alternatives {
+                let forms: [String]
+                switch row.column(2) {
+                case "v": forms = EventLexicon.verbForms(phrase)
+                case "n": forms = EventLexicon.nounForms(phrase)
+                default: forms = [phrase]
+                }
+                for form in forms { events.triggers.insert(form, className) }
+            }
+        }
+        for row in try files.rows("cues.tsv", minimumColumns: 2) {
+            for phrase in row.column(0).alternatives {
+                events.cues.insert(phrase, [row.column(1)]) { $0.contains($1[0]) ? $0 : $0 + $1 }
+            }
+        }
+
+        var words: [String: (value: Int, kind: NumberReader.WordKind)] = [:]
+        for row in try files.rows("numbers.tsv", minimumColumns: 3) {
+            guard let value = Int(row.column(1)), let kind = NumberReader.WordKind(rawValue: row.column(2)) else {
+                throw DataError(.badValue, context: "numbers.tsv:\(row.line)", "expected a number and unit|scale|vague|article")
+            }
+            words[row.column(0).lowercased()] = (value, kind)
+        }
+        var modifiers = PhraseTable<Bool>()
+        for row in try files.rows("number-modifiers.tsv", minimumColumns: 2) {
+            modifiers.insert(row.column(0), row.column(1) == "minimum")
+        }
+        numbers = NumberReader(words: words, modifiers: modifiers)
+
+        casualties = PhraseTable<CasualtyWord>()
+        for row in try files.rows("casualties.tsv", minimumColumns: 3) {
+            guard let what = CasualtyWord.What(rawValue: row.column(1)), let form = CasualtyWord.Form(rawValue: row.column(2))
+            else {
+                throw DataError(.badValue, context: "casualties.tsv:\(row.line)", "expected killed|injured and verb|state|noun|toll")
+            }
+            for phrase in row.column(0).alternatives { casualties.insert(phrase, CasualtyWord(what: what, form: form)) }
+        }
+
+        var abbreviations = Set<String>()
+        for table in files.tables("abbreviations.txt") {
+            for row in table.rows { abbreviations.insert(row.column(0).lowercased()) }
+        }
+        splitter = SentenceSplitter(abbreviations: abbreviations)
+        commonWords = []
+        for table in files.tables("common-words.txt") {
+            for row in table.rows { commonWords.insert(row.column(0).lowercased()) }
+        }
+
+        gazetteer = Gazetteer()
+        for table in files.tables("gazetteer.tsv") + files.tables("sites.tsv") {
+            try gazetteer.add(try table.rows(minimumColumns: 8), table: table.name)
+        }
+
+        actors = ActorLexicon()
+        for row in try files.rows("countries.tsv", minimumColumns: 2) {
+            let iso2 = row.column(0)
+            let countryName = gazetteer.country(iso2)?.name ?? row.column(1).alternatives.first ?? iso2
+            for name in [countryName] + row.column(1).alternatives {
+                actors.add(name, .init(kind: .country, name: countryName, country: iso2, sector: nil, needsCapitals: false, activeYears: []))
+                gazetteer.addCountryName(name, iso2: iso2)
+            }
+            for demonym in row.column(2).alternatives {
+                actors.add(demonym, .init(kind: .demonym, name: countryName, country: iso2, sector: nil, needsCapitals: false, activeYears: []))
+            }
+        }
+        for place in gazetteer.places where place.kind == .country {
+            if actors.table.value(forKey: PhraseTable<ActorLexicon.Entry>.keys(of: place.name).joined(separator: " ")) == nil {
+                actors.add(place.name, .init(kind: .country, name: place.name, country: place.country, sector: nil, needsCapitals: false, activeYears: []))
+            }
+        }
+        for row in try files.rows("sectors.tsv", minimumColumns: 3) {
+            for phrase in row.column(0).alternatives {
+                actors.add(phrase, .init(kind: .sector, name: row.column(2), country: nil, sector: row.column(1), needsCapitals: false, activeYears: []))
+            }
+        }
+        for row in try files.rows("organizations.tsv", minimumColumns: 4) {
+            let country = row.column(2).isEmpty ? nil : row.column(2)
+            for phrase in row.column(0).alternatives {
+                actors.add(phrase, .init(kind: .organization, name: row.column(1), country: country, sector: row.column(3), needsCapitals: false, activeYears: []))
+            }
+        }
+        for row in try files.rows("people.tsv", minimumColumns: 4) {
+            let country = row.column(2).isEmpty ? nil : row.column(2)
+            let years = ActorLexicon.years(row.column(4))
+            for phrase in row.column(0).alternatives {
+                actors.add(phrase, .init(kind: .person, name: row.column(1), country: country, sector: row.column(3), needsCapitals: false, activeYears: years))
+            }
+        }
+
+        var settings: [String: String] = [:]
+        for row in try files.rows("settings.tsv", minimumColumns: 2) { settings[row.column(0)] = row.column(1) }
+        defaultYear = Int(settings["default_year"] ?? "") ?? 2026
+        backgroundDays = Int(settings["background_days"] ?? "") ?? 21
+    }
+}
+
+/// A word that reports casualties.
+struct CasualtyWord: Sendable, Equatable {
+    enum What: String, Sendable { case killed, injured }
+    enum Form: String, Sendable { case verb, state, noun, toll }
+    var what: What
+    var form: Form
+}

@@ -1,0 +1,68 @@
+extension Extractor {
+    /// Actors named in a sentence: "Iraqi troops", "Kataib Hezbollah", "Senior Hungarian and Romanian
+    /// officials" (two actors), "the police", and unknown capitalised names.
+    func actorMentions(in sentence: Sentence, text: [UInt8], lowercaseText: Bool) -> [ActorMention] {
+        let tokens = sentence.tokens
+        var found: [ActorMention] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let match = actors.match(tokens, at: index, lowercaseText: lowercaseText) {
+                var end = index + match.length
+                var entry = match.entry
+                var actor = Actor(text: "", name: entry.name, country: entry.country, sector: entry.sector)
+                if entry.kind == .country || entry.kind == .demonym || entry.kind == .organization {
+                    // "Iraqi troops", "US-led coalition forces", "Iran's army"
+                    var next = end
+                    if next < tokens.count, tokens[next].key == "'s" { next += 1 }
+                    if let sector = actors.match(tokens, at: next, lowercaseText: lowercaseText), sector.entry.kind == .sector {
+                        actor.sector = sector.entry.sector
+                        end = next + sector.length
+                        entry.kind = .organization
+                    }
+                }
+                actor.text = Extractor.text(text, tokens[index].start, tokens[end - 1].end)
+                found.append(ActorMention(range: index..<end, actor: actor, isNamed: entry.kind != .sector))
+                index = end
+                continue
+            }
+            // "Iranian-backed militia": the demonym before the hyphen names who backs them, not who they are.
+            if token.kind == .word, token.isCapitalized || lowercaseText, !commonWords.contains(token.key),
+                isUnknownName(tokens, index, lowercaseText: lowercaseText)
+            {
+                var end = index + 1
+                while end < tokens.count, tokens[end].isCapitalized, !commonWords.contains(tokens[end].key),
+                    tokens[end].start - tokens[end - 1].end <= 1, DateReader.months[tokens[end].key] == nil
+                {
+                    end += 1
+                }
+                let actorText = Extractor.text(text, token.start, tokens[end - 1].end)
+                found.append(ActorMention(range: index..<end, actor: Actor(text: actorText), isNamed: true))
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// A capitalised word that no lexicon knows, not sentence-initial, not a date word, not a place.
+    private func isUnknownName(_ tokens: [Token], _ index: Int, lowercaseText: Bool) -> Bool {
+        if lowercaseText { return false }
+        let token = tokens[index]
+        if index == 0 && !(index + 1 < tokens.count && tokens[index + 1].isCapitalized) { return false }
+        if token.key.contains("-"), let first = token.key.split(separator: "-").first,
+            actors.table.value(forKey: String(first)) != nil
+        {
+            return false
+        }
+        if DateReader.months[token.key] != nil || DateReader.weekdays[token.key] != nil { return false }
+        if gazetteer.match(tokens, at: index) != nil { return false }
+        if events.triggers.value(forKey: token.key) != nil { return false }
+        return token.key.utf8.count > 1
+    }
+
+    static func text(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,138 @@
+extension Extractor {
+    /// Words allowed between a count and the casualty word after it: "3 people were reportedly killed".
+    static let countFillers: Set<String> = [
+        "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "allegedly", "also",
+        "all", "people", "persons", "of", "them", "others", "other", "more", "civilians", "soldiers", "were", "later",
+        "and", "were", "left", "militants", "police", "officers", "policemen", "personnel", "troops", "fighters",
+        "children", "women", "men", "members", "militia", "security", "forces", "civilian", "army", "rebels",
+        "protesters", "demonstrators", "students", "villagers", "workers", "family", "including", "seriously",
+        "critically", "severely", "badly", "slightly", "mildly", "gravely", "fatally", "suspected", "alleged",
+        "insurgents", "terrorists", "jihadists", "gunmen", "attackers", "assailants", "americans", "american",
+        "iraqi", "afghan", "syrian", "soldier", "person", "man", "woman", "child", "guards", "officials", "pilgrims",
+        "passengers", "residents", "worshippers", "journalists", "militiamen", "personnel", "jawans",
+        "'s", "others", "dozens", "instantly", "immediately", "on", "the", "spot",
+    ]
+
+    /// Killed and injured counts of one sentence: "killing 3 and wounding 12", "3 people were killed",
+    /// "caused twelve injuries", "the death toll rose to 9", "no casualties".
+    func casualties(in tokens: [Token]) -> Casualties {
+        var result = Casualties()
+        var index = 0
+        while index < tokens.count {
+            guard let match = casualties.match(tokens, at: index) else {
+                index += 1
+                continue
+            }
+            let word = match.value
+            var found: NumberReader.Reading?
+            switch word.form {
+            case .verb:
+                found = countAfter(tokens, index + match.length) ?? countBefore(tokens, index)
+            case .state, .noun:
+                found = countBefore(tokens, index)
+            case .toll:
+                var j = index + match.length
+                let limit = min(tokens.count, j + 5)
+                while j < limit, found == nil {
+                    if let reading = numbers.read(tokens, at: j), tokens[j].kind == .number || reading.length > 0,
+                        isCount(tokens, j, reading)
+                    {
+                        found = reading
+                    }
+                    j += 1
+                }
+            }
+            if let found {
+                switch word.what {
+                case .killed:
+                    if found.value > (result.killed ?? -1) {
+                        result.killed = found.value
+                        result.killedMin = found.isMinimum
+                    }
+                case .injured:
+                    if found.value > (result.injured ?? -1) {
+                        result.injured = found.value
+                        result.injuredMin = found.isMinimum
+                    }
+                }
+            } else if isNegated(tokens, index) {
+                if word.what == .killed && result.killed == nil { result.killed = 0 }
+                if word.what == .injured && result.injured == nil { result.injured = 0 }
+            }
+            index += match.length
+        }
+        return result
+    }
+
+    /// "killing 3", "killed at least 26 people", "wounding twelve others".
+    private func countAfter(_ tokens: [Token], _ start: Int) -> NumberReader.Reading? {
+        guard start < tokens.count, let reading = numbers.read(tokens, at: start), isCount(tokens, start, reading) else {
+            return nil
+        }
+        // "killed 3 years ago", "killed in 2019": not a count of people.
+        let after = start + reading.length
+        if after < tokens.count, Extractor.notPeople.contains(tokens[after].key) { return nil }
+        return reading
+    }
+
+    /// "3 people were killed", "twenty-six militia officers were reportedly killed", "12 injured".
+    private func countBefore(_ tokens: [Token], _ index: Int) -> NumberReader.Reading? {
+        var j = index - 1
+        var skipped = 0
+        while j >= 0 && skipped <= 6 {
+            let token = tokens[j]
+            if token.kind == .number || numbers.words[token.key.split(separator: "-").first.map(String.init) ?? ""] != nil {
+                for start in stride(from: max(0, j - 3), through: j, by: 1) {
+                    if let reading = numbers.read(tokens, at: start), start + reading.length > j,
+                        isCount(tokens, start, reading)
+                    {
+                        return reading
+                    }
+                }
+                return nil
+            }
+            guard token.kind == .word, Extractor.countFillers.contains(token.key) || isAdjectiveLike(token) else {
+                return nil
+            }
+            j -= 1
+            skipped += 1
+        }
+        return nil
+    }
+
+    private func isAdjectiveLike(_ token: Token) -> Bool {
+        // Descriptive words between a count and "killed": demonyms, -ed/-ian words; not places or times.
+        token.key.hasSuffix("ian") || token.key.hasSuffix("ese") || token.key.hasSuffix("i")
+            || actors.table.value(forKey: token.key) != nil
+    }
+
+    static let notPeople: Set<String> = [
+        "years", "year", "days", "day", "hours", "hour", "minutes", "weeks", "months", "percent", "%", "km", "miles",
+        "kilometres", "kilometers", "metres", "meters", "rockets", "missiles", "shells", "times", "am", "pm", "a.m.",
+        "p.m.", "o'clock",
+    ]
+
+    /// A count of people: not a year, a date or a clock time.
+    private func isCount(_ tokens: [Token], _ index: Int, _ reading: NumberReader.Reading) -> Bool {
+        let last = index + reading.length - 1
+        guard last < tokens.count else { return false }
+        let token = tokens[last]
+        if token.kind == .number {
+            if token.key.contains(":") || token.key.contains("/") { return false }
+            if reading.value >= 1900 && reading.value <= 2100 && !token.key.contains(",") { return false }
+            if last > 0, DateReader.months[tokens[last - 1].key] != nil { return false }
+            if last + 1 < tokens.count, DateReader.months[tokens[last + 1].key] != nil { return false }
+        }
+        if last + 1 < tokens.count, Extractor.notPeople.contains(tokens[last + 1].key) { return false }
+        return reading.value >= 0 && reading.value < 10_000_000
+    }
+
+    /// "no one was killed", "did not cause casualties", "no deaths".
+    private func isNegated(_ tokens: [Token], _ index: Int) -> Bool {
+        let from = max(0, index - 5)
+        for j in from..<index where ["no", "not", "without", "nobody", "none", "n't"].contains(tokens[j].key) {
+            return true
+        }
+        return false
+    }
+}

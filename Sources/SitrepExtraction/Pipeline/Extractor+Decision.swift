@@ -1,0 +1,223 @@
+extension Extractor {
+    static let determiners: Set<String> = ["the", "this", "that", "these", "those", "its", "their", "'s", "his", "her"]
+    static let beVerbs: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"]
+    static let violentClasses: Set<String> = [
+        "attack", "kill", "clash", "air", "drone", "shelling", "explosive", "suicide", "grenade", "chemical", "shoot",
+        "abduct", "sexual", "beat", "massacre", "assassinate", "overtake", "regain", "mob",
+    ]
+    /// Weapon classes, most specific first: a weapon named anywhere in the sentence sets how the attack was made.
+    static let weaponOrder = ["suicide", "chemical", "drone", "air", "grenade", "explosive", "shelling"]
+
+    struct TriggerHit {
+        var index: Int
+        var length: Int
+        var eventClass: EventLexicon.EventClass
+    }
+
+    /// The event a sentence reports, if any: one decision gives its type, mode, CAMEO and ACLED codes.
+    func decide(_ reading: SentenceReading, text: [UInt8], previous: Mention?) -> Mention? {
+        let tokens = reading.sentence.tokens
+        var hits: [TriggerHit] = []
+        var cues = Set<String>()
+        var index = 0
+        while index < tokens.count {
+            if let cue = events.cues.match(tokens, at: index) { cues.formUnion(cue.value) }
+            if let trigger = events.triggers.match(tokens, at: index), let eventClass = events.eventClass(trigger.value) {
+                hits.append(TriggerHit(index: index, length: trigger.length, eventClass: eventClass))
+                index += trigger.length
+                continue
+            }
+            index += 1
+        }
+        guard !hits.isEmpty else { return nil }
+        let classNames = Set(hits.map(\.eventClass.name))
+
+        // A definite mention ("the attack") of an event already told adds nothing new.
+        let fresh = hits.filter { hit in
+            guard let previous, hit.index > 0, Extractor.determiners.contains(tokens[hit.index - 1].key),
+                reading.casualties.isEmpty
+            else { return true }
+            return previous.eventClass.type != hit.eventClass.type
+        }
+        guard var best = fresh.max(by: { a, b in
+            a.eventClass.priority < b.eventClass.priority
+                || a.eventClass.priority == b.eventClass.priority && a.index > b.index
+        }) else { return nil }
+
+        var eventClass = refine(best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
+        guard let decided = eventClass else { return nil }
+        eventClass = decided
+        if decided.name != best.eventClass.name, let better = fresh.first(where: { $0.eventClass.name == decided.name }) {
+            best = better
+        }
+
+        // "3 more were killed" right after an attack: the casualties belong to that attack.
+        if best.eventClass.name == "kill", let previous, previous.eventClass.type == .assault,
+            previous.paragraph == reading.sentence.paragraph, !hasNamedSource(reading, best),
+            Set(classNames).isSubset(of: ["kill"])
+        {
+            return nil
+        }
+
+        let triggerText = Extractor.text(text, tokens[best.index].start, tokens[best.index + best.length - 1].end)
+        var mention = Mention(
+            sentence: reading.index, paragraph: reading.sentence.paragraph, eventClass: decided, trigger: triggerText,
+            confidence: 0.5)
+        mention.casualties = reading.casualties
+        if let nearest = reading.dates.min(by: { abs($0.index - best.index) < abs($1.index - best.index) }) {
+            mention.date = nearest.resolved
+        }
+        if let place = reading.places.max(by: { a, b in
+            a.rank < b.rank || a.rank == b.rank && abs(a.range.lowerBound - best.index) > abs(b.range.lowerBound - best.index)
+        }) {
+            mention.location = place.location
+            mention.locationRank = place.rank
+        }
+        assignActors(&mention, reading: reading, hit: best)
+        mention.quantity = quantity(tokens, text: text)
+        var confidence = 0.45 + Double(decided.priority) / 400
+        if mention.location != nil { confidence += 0.1 }
+        if !mention.source.isEmpty { confidence += 0.1 }
+        if mention.date != nil { confidence += 0.05 }
+        mention.confidence = min(0.95, (confidence * 100).rounded() / 100)
+        return mention
+    }
+
+    private func hasNamedSource(_ reading: SentenceReading, _ hit: TriggerHit) -> Bool {
+        reading.actors.contains { $0.range.upperBound <= hit.index && $0.isNamed }
+    }
+
+    /// Sharpens the trigger's class with what else the sentence says: the weapon, who was hit, whether
+    /// protesters were involved, whether the violence is a crime or a disaster rather than political.
+    func refine(
+        _ eventClass: EventLexicon.EventClass, cues: Set<String>, classNames: Set<String>, reading: SentenceReading,
+        hit: TriggerHit
+    ) -> EventLexicon.EventClass? {
+        var name = eventClass.name
+        let violent = Extractor.violentClasses.contains(name)
+        let protestInvolved = classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
+        if violent || name == "loot" || name == "arrest" {
+            if protestInvolved && name != "mob" {
+                if cues.contains("force") || (violent && cues.contains("state") && !cues.contains("riotous")) {
+                    return with("protest", acledType: "Protests", sub: "Excessive force against protesters")
+                }
+                if cues.contains("riotous") || name == "loot" || classNames.contains("riot") {
+                    return events.eventClass("riot")
+                }
+                if name == "arrest" || cues.contains("intervene") {
+                    return with("protest", acledType: "Protests", sub: "Protest with intervention")
+                }
+            }
+        }
+        if name == "protest" || name == "strike" || name == "hunger" || name == "blockade" {
+            if cues.contains("force") { return with(name, acledType: "Protests", sub: "Excessive force against protesters") }
+            if cues.contains("riotous") || classNames.contains("riot") { return events.eventClass("riot") }
+            if cues.contains("intervene") || classNames.contains("arrest") {
+                return with(name, acledType: "Protests", sub: "Protest with intervention")
+            }
+            return eventClass
+        }
+        guard violent else {
+            if name == "loot" && cues.contains("crime") { return nil }
+            return eventClass
+        }
+        if ["attack", "kill", "shoot", "clash", "explosive", "shelling", "air", "beat", "massacre"].contains(name) {
+            let current = Extractor.weaponOrder.firstIndex(of: name) ?? Extractor.weaponOrder.count
+            for (rank, weapon) in Extractor.weaponOrder.enumerated() where rank < current {
+                if cues.contains(weapon) || classNames.contains(weapon) {
+                    if name == "clash" && (weapon == "shelling") { break }
+                    name = weapon
+                    break
+                }
+            }
+        }
+        if name == "overtake" || name == "regain" {
+            let stateSource = reading.actors.contains {
+                $0.range.upperBound <= hit.index && ($0.actor.sector == "MIL" || $0.actor.sector == "GOV" || $0.actor.sector == "COP")
+            }
+            let territory = reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory")
+            if !territory && name == "overtake" { return events.eventClass("seize") }
+            name = stateSource ? "regain" : "overtake"
+        }
+        let armed = cues.contains("nonstate") || cues.contains("state") || reading.actors.contains {
+            $0.actor.sector == "REB" || $0.actor.sector == "MIL"
+        }
+        if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash") {
+            return nil
+        }
+        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name) && !armed {
+            return nil
+        }
+        if ["attack", "kill", "shoot", "beat"].contains(name) {
+            // Armed groups fighting each other is a battle; armed men against unarmed people is violence against civilians.
+            let bothSides = cues.contains("nonstate") && cues.contains("state")
+            if bothSides || classNames.contains("clash") {
+                return with(name, acledType: "Battles", sub: "Armed clash", mode: name == "beat" ? "beat" : "firearms")
+            }
+            if name == "kill" && !armed && !cues.contains("civilian") && !cues.contains("firearm") && !cues.contains("blade") {
+                // "died" alone, with nobody who could have done it: not a political event.
+                if !reading.actors.contains(where: { $0.isNamed }) { return nil }
+            }
+        }
+        return events.eventClass(name)
+    }
+
+    private func with(_ name: String, acledType: String, sub: String, mode: String? = nil) -> EventLexicon.EventClass? {
+        guard var eventClass = events.eventClass(name) else { return nil }
+        eventClass.acledType = acledType
+        eventClass.acledSubType = sub
+        if let mode { eventClass.mode = mode }
+        return eventClass
+    }
+
+    /// Source and target: the subject and object of the trigger, with passive voice and "by" phrases.
+    func assignActors(_ mention: inout Mention, reading: SentenceReading, hit: TriggerHit) {
+        let tokens = reading.sentence.tokens
+        let before = reading.actors.filter { $0.range.upperBound <= hit.index }
+        let after = reading.actors.filter { $0.range.lowerBound >= hit.index + hit.length }
+        let passive = (1...2).contains { k in hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key) }
+        var byActor: ActorMention?
+        if let first = after.first {
+            let gap = tokens[(hit.index + hit.length)..<first.range.lowerBound]
+            if gap.count <= 3 && gap.contains(where: { $0.key == "by" }) { byActor = first }
+        }
+        var subject: [ActorMention] = []
+        if let last = before.last {
+            subject.append(last)
+            // "The United States and Jordan", "Hungarian and Romanian officials"
+            var k = before.count - 2
+            while k >= 0 {
+                let gap = tokens[before[k].range.upperBound..<before[k + 1].range.lowerBound]
+                guard gap.count <= 2, gap.allSatisfy({ $0.key == "and" || $0.key == "," }) else { break }
+                subject.insert(before[k], at: 0)
+                k -= 1
+            }
+        }
+        if passive || byActor != nil {
+            if let byActor { mention.source = [byActor.actor] }
+            mention.target = subject.map(\.actor)
+        } else {
+            mention.source = subject.map(\.actor)
+            if let object = after.first(where: { $0.range.lowerBound - (hit.index + hit.length) <= 8 }) {
+                mention.target = [object.actor]
+            }
+        }
+    }
+
+    /// "18 missiles", "dozens of rockets": how many of what.
+    func quantity(_ tokens: [Token], text: [UInt8]) -> Quantity? {
+        for index in tokens.indices {
+            guard events.cues.match(tokens, at: index)?.value.contains("shelling") == true || tokens[index].key == "drones",
+                index > 0
+            else { continue }
+            var start = index - 1
+            if tokens[start].key == "of", start > 0 { start -= 1 }
+            for from in stride(from: max(0, start - 2), through: start, by: 1) {
+                if let reading = numbers.read(tokens, at: from), from + reading.length - 1 == start, reading.value > 1 {
+                    return Quantity(count: reading.value, what: tokens[index].key)
+                }
+            }
+        }
+        return nil
+    }
+}

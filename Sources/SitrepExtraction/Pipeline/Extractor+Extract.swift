@@ -1,0 +1,141 @@
+import SitrepFormats
+
+extension Extractor {
+    /// Pure: the same document always yields the same events with the same ids.
+    public func extract(_ document: Document) -> [Event] {
+        let bytes = Array(document.text.utf8)
+        let tokens = Tokenizer.tokenize(bytes)
+        let lowercaseText = Extractor.isLowercase(tokens)
+        let sentences = splitter.split(bytes, tokens: tokens, lowercaseText: lowercaseText)
+        let sha = SHA256.hex(document.text)
+        let reference = DocumentReference(
+            id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha, title: document.title,
+            url: document.url, published: document.published, record: document.record, offset: document.offset)
+
+        // Document-wide facts: actors (for countries and people's years), countries, years mentioned.
+        var actorsBySentence: [[ActorMention]] = []
+        var documentCountries: [String: Int] = [:]
+        var activeYears: [[ClosedRange<Int>]] = []
+        var mentionedYears: [Int] = []
+        for sentence in sentences {
+            let found = actorMentions(in: sentence, text: bytes, lowercaseText: lowercaseText)
+            actorsBySentence.append(found)
+            for mention in found {
+                if let country = mention.actor.country { documentCountries[country, default: 0] += 1 }
+            }
+            for token in sentence.tokens where token.kind == .number {
+                if let year = DateReader.year(token) { mentionedYears.append(year) }
+            }
+        }
+        var seenPeople = Set<String>()
+        for (s, sentence) in sentences.enumerated() {
+            for mention in actorsBySentence[s] {
+                guard let name = mention.actor.name, !seenPeople.contains(name),
+                    let entry = actors.table.value(
+                        forKey: sentence.tokens[mention.range].map(\.key).joined(separator: " ")),
+                    entry.kind == .person, !entry.activeYears.isEmpty
+                else { continue }
+                seenPeople.insert(name)
+                activeYears.append(entry.activeYears)
+            }
+        }
+        let anchor = documentAnchor(document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
+
+        var mentions: [Mention] = []
+        var lastDate: DateReader.Resolved?
+        for (s, sentence) in sentences.enumerated() {
+            let places = placeMentions(
+                in: sentence, text: bytes, lowercaseText: lowercaseText, documentCountries: documentCountries,
+                skipping: actorsBySentence[s].filter { $0.isNamed }.map(\.range))
+            var dates: [(index: Int, resolved: DateReader.Resolved)] = []
+            for found in DateReader.find(sentence.tokens) {
+                if let resolved = DateReader.resolve(found.expression, anchor: anchor, previous: lastDate) {
+                    dates.append((found.tokenIndex, resolved))
+                }
+            }
+            defer { if let last = dates.last { lastDate = last.resolved } }
+            let reading = SentenceReading(
+                sentence: sentence, index: s, actors: actorsBySentence[s], places: places, dates: dates,
+                casualties: casualties(in: sentence.tokens))
+            guard var mention = decide(reading, text: bytes, previous: mentions.last) else {
+                // A sentence that only counts casualties adds them to the event told just before.
+                if !reading.casualties.isEmpty, let last = mentions.last, last.eventClass.type == .assault,
+                    last.paragraph == sentence.paragraph || last.sentence == s - 1,
+                    hasOnlyCasualtyWords(reading)
+                {
+                    mentions[mentions.count - 1].casualties.absorb(reading.casualties)
+                }
+                continue
+            }
+            if mention.date == nil, let last = mentions.last, last.sentence == s - 1 || last.paragraph == sentence.paragraph,
+                startsWithSequenceWord(sentence)
+            {
+                mention.date = lastDate
+            }
+            mentions.append(mention)
+        }
+        let merged = merge(mentions)
+        let newsDate = anchor?.date
+        return merged.map { event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate) }
+    }
+
+    /// All-lowercase text (no capitalised words at all) switches off the capitalisation cues.
+    static func isLowercase(_ tokens: [Token]) -> Bool {
+        var words = 0
+        var capitalized = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.isCapitalized { capitalized += 1 }
+            if words > 400 { break }
+        }
+        return words >= 3 && capitalized * 50 < words
+    }
+
+    private func hasOnlyCasualtyWords(_ reading: SentenceReading) -> Bool {
+        reading.actors.allSatisfy { !$0.isNamed || $0.actor.sector != nil }
+    }
+
+    private func startsWithSequenceWord(_ sentence: Sentence) -> Bool {
+        sentence.tokens.prefix(6).contains { ["later", "then", "subsequently", "afterwards", "meanwhile"].contains($0.key) }
+    }
+
+    /// The date relative expressions are read against: the publication date; else a dateline date;
+    /// else "Wednesday, March 11" with its year inferred; else the first full date in the text.
+    func documentAnchor(
+        _ document: Document, _ sentences: [Sentence], activeYears: [[ClosedRange<Int>]], mentionedYears: [Int]
+    ) -> DateReader.Anchor? {
+        if let published = document.published, let date = CivilDate(iso: published) {
+            return DateReader.Anchor(date: date, isPublication: true)
+        }
+        var firstFull: CivilDate?
+        for sentence in sentences {
+            for found in DateReader.find(sentence.tokens) {
+                switch found.expression {
+                case .full(let date):
+                    if sentence.start < 200 { return DateReader.Anchor(date: date, isPublication: true) }
+                    if firstFull == nil { firstFull = date }
+                case .monthDay(let month, let day, let weekday?):
+                    if let year = DateReader.year(
+                        month: month, day: day, weekday: weekday, activeYears: activeYears,
+                        mentionedYears: mentionedYears, defaultYear: defaultYear),
+                        let date = CivilDate.valid(year: year, month: month, day: day)
+                    {
+                        return DateReader.Anchor(date: date, isPublication: false)
+                    }
+                default: break
+                }
+            }
+        }
+        return firstFull.map { DateReader.Anchor(date: $0, isPublication: false) }
+    }
+}
+
+/// Everything read from one sentence that the event decision needs.
+struct SentenceReading: Sendable {
+    var sentence: Sentence
+    var index: Int
+    var actors: [ActorMention]
+    var places: [PlaceMention]
+    var dates: [(index: Int, resolved: DateReader.Resolved)]
+    var casualties: Casualties
+}

@@ -1,0 +1,66 @@
+import SitrepFormats
+
+extension Extractor {
+    /// One record per real event: later mentions of the same kind of event, on the same day (or with no
+    /// day) in the same country (or none), add what they know to the first.
+    func merge(_ mentions: [Mention]) -> [Mention] {
+        var merged: [Mention] = []
+        for mention in mentions {
+            if let k = merged.firstIndex(where: { sameEvent($0, mention) }) {
+                var event = merged[k]
+                if event.date == nil { event.date = mention.date }
+                if mention.locationRank > event.locationRank || event.location == nil {
+                    if let location = mention.location {
+                        event.location = location
+                        event.locationRank = mention.locationRank
+                    }
+                }
+                event.casualties.absorb(mention.casualties)
+                if event.source.isEmpty { event.source = mention.source }
+                if event.target.isEmpty { event.target = mention.target }
+                if event.quantity == nil { event.quantity = mention.quantity }
+                event.confidence = min(0.95, event.confidence + 0.05)
+                merged[k] = event
+            } else {
+                merged.append(mention)
+            }
+        }
+        return merged
+    }
+
+    private func sameEvent(_ a: Mention, _ b: Mention) -> Bool {
+        guard a.eventClass.type == b.eventClass.type, a.eventClass.acledType == b.eventClass.acledType,
+            a.eventClass.acledSubType == b.eventClass.acledSubType
+        else { return false }
+        if let x = a.date, let y = b.date, x != y { return false }
+        if let x = a.location?.country, let y = b.location?.country, x != y { return false }
+        return true
+    }
+
+    func event(
+        from mention: Mention, sentences: [Sentence], text: [UInt8], document: DocumentReference, newsDate: CivilDate?
+    ) -> Event {
+        let sentence = sentences[mention.sentence]
+        let eventClass = mention.eventClass
+        let code = eventClass.cameo.flatMap { events.cameo[$0] }
+        var background: Bool?
+        if let date = mention.date?.date, let newsDate, date.dayNumber < newsDate.dayNumber - backgroundDays {
+            background = true
+        }
+        let idSource = "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
+        return Event(
+            id: String(SHA256.hex(idSource).prefix(16)), doc: document, type: eventClass.type, mode: eventClass.mode,
+            context: eventClass.context.isEmpty ? nil : eventClass.context, cameo: eventClass.cameo,
+            quadClass: code?.quadClass, goldstein: code?.goldstein,
+            acled: eventClass.acledType.map { ACLEDCategory(eventType: $0, subEventType: eventClass.acledSubType) },
+            date: mention.date?.date.iso, datePrecision: mention.date?.precision,
+            source: mention.source.isEmpty ? nil : mention.source, target: mention.target.isEmpty ? nil : mention.target,
+            location: mention.location, killed: mention.casualties.killed,
+            killedMin: mention.casualties.killed != nil && mention.casualties.killedMin ? true : nil,
+            injured: mention.casualties.injured,
+            injuredMin: mention.casualties.injured != nil && mention.casualties.injuredMin ? true : nil,
+            quantity: mention.quantity, background: background, trigger: mention.trigger,
+            sentence: Extractor.text(text, sentence.start, sentence.end), span: [sentence.start, sentence.end],
+            confidence: mention.confidence)
+    }
+}

@@ -1,0 +1,18 @@
+/// One word, number or punctuation mark of a text, with its byte range in the text's UTF-8.
+struct Token: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case word, number, punctuation
+    }
+
+    var start: Int
+    var end: Int
+    /// Lower-cased, diacritics folded, typographic apostrophes as ASCII: the form lexicons are keyed by.
+    var key: String
+    var kind: Kind
+    /// The first letter is upper case.
+    var isCapitalized: Bool
+    /// Every letter is upper case (acronyms such as US, ISIS).
+    var isUpperCase: Bool
+
+    var isWord: Bool { kind == .word }
+}

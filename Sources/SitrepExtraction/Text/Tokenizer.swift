@@ -1,0 +1,170 @@
+import Foundation
+
+/// Splits UTF-8 text into tokens in one pass over the bytes.
+///
+/// Words keep inner hyphens ("twenty-six", "Iranian-backed", "sit-in") and inner apostrophes
+/// ("Kata'ib"), but a possessive "'s" is its own token. Initialisms keep their periods ("U.S.").
+/// Numbers keep inner separators ("1,200", "2020-03-11", "01/01/2011", "3.5").
+enum Tokenizer {
+    static func tokenize(_ bytes: [UInt8], from start: Int = 0, to end: Int? = nil) -> [Token] {
+        let limit = min(end ?? bytes.count, bytes.count)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(max(16, (limit - start) / 5))
+        var i = start
+        while i < limit {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                i += 1
+                continue
+            }
+            if isDigit(b) {
+                var j = i + 1
+                while j < limit {
+                    let c = bytes[j]
+                    if isDigit(c) || isASCIILetter(c) {
+                        j += 1
+                    } else if (c == 0x2C || c == 0x2E || c == 0x2F || c == 0x3A || c == 0x2D) && j + 1 < limit
+                        && isDigit(bytes[j + 1])
+                    {
+                        j += 2
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(makeToken(bytes, i, j, .number))
+                i = j
+                continue
+            }
+            let width = scalarWidth(bytes, i, limit)
+            if isWordStart(bytes, i, width) {
+                var j = i + width
+                while j < limit {
+                    let c = bytes[j]
+                    if isASCIILetter(c) || isDigit(c) {
+                        j += 1
+                        continue
+                    }
+                    if c >= 0x80 {
+                        let w = scalarWidth(bytes, j, limit)
+                        if isWordStart(bytes, j, w) {
+                            j += w
+                            continue
+                        }
+                        // A typographic apostrophe inside a word, but not a possessive 's.
+                        if isTypographicApostrophe(bytes, j, limit), j + 3 < limit, isLetterByte(bytes[j + 3]),
+                            !isPossessive(bytes, j + 3, limit)
+                        {
+                            j += 3
+                            continue
+                        }
+                        break
+                    }
+                    if (c == 0x2D || c == 0x26) && j + 1 < limit && (isLetterByte(bytes[j + 1]) || isDigit(bytes[j + 1])) {
+                        j += 2
+                        continue
+                    }
+                    if c == 0x27 && j + 1 < limit && isLetterByte(bytes[j + 1]) && !isPossessive(bytes, j + 1, limit) {
+                        j += 2
+                        continue
+                    }
+                    break
+                }
+                // Initialisms: U.S. U.N. e.g.
+                if j - i == 1, j + 2 < limit, bytes[j] == 0x2E, isASCIILetter(bytes[j + 1]), bytes[j + 2] == 0x2E {
+                    j += 3
+                    while j + 1 < limit, isASCIILetter(bytes[j]), bytes[j + 1] == 0x2E { j += 2 }
+                }
+                tokens.append(makeToken(bytes, i, j, .word))
+                i = j
+                continue
+            }
+            // Possessive 's after a word.
+            if (b == 0x27 || isTypographicApostrophe(bytes, i, limit)), let last = tokens.last, last.end == i {
+                let w = b == 0x27 ? 1 : 3
+                if isPossessive(bytes, i + w, limit) {
+                    tokens.append(
+                        Token(start: i, end: i + w + 1, key: "'s", kind: .word, isCapitalized: false, isUpperCase: false))
+                    i += w + 1
+                    continue
+                }
+            }
+            tokens.append(makeToken(bytes, i, i + width, .punctuation))
+            i += width
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0xC3 }
+
+    static func scalarWidth(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Int {
+        let b = bytes[i]
+        let w = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        return min(w, limit - i)
+    }
+
+    /// Letters: ASCII letters and non-ASCII scalars other than punctuation and spaces.
+    static func isWordStart(_ bytes: [UInt8], _ i: Int, _ width: Int) -> Bool {
+        let b = bytes[i]
+        if width == 1 { return isASCIILetter(b) }
+        if b == 0xC2 { return false }  // Latin-1 punctuation, no-break space
+        if b == 0xE2 || b == 0xE3 && i + 1 < bytes.count && bytes[i + 1] == 0x80 { return false }
+        if b == 0xEF && i + 1 < bytes.count && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC) { return false }
+        return b >= 0xC3
+    }
+
+    static func isTypographicApostrophe(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Bool {
+        i + 2 < limit && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98)
+    }
+
+    /// "s" followed by a non-letter: the end of a possessive.
+    static func isPossessive(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Bool {
+        guard i < limit, bytes[i] | 0x20 == 0x73 else { return false }
+        return i + 1 >= limit || !isLetterByte(bytes[i + 1])
+    }
+
+    static func makeToken(_ bytes: [UInt8], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        var ascii = true
+        var hasUpper = false
+        var hasLower = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 0x80 {
+                ascii = false
+            } else if b >= 0x41 && b <= 0x5A {
+                hasUpper = true
+            } else if b >= 0x61 && b <= 0x7A {
+                hasLower = true
+            }
+        }
+        let first = bytes[start]
+        var key: String
+        if ascii {
+            if hasUpper {
+                key = String(unsafeUninitializedCapacity: end - start) { buffer in
+                    for k in start..<end {
+                        let b = bytes[k]
+                        buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                    }
+                    return end - start
+                }
+            } else {
+                key = String(decoding: bytes[start..<end], as: UTF8.self)
+            }
+        } else {
+            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+            key = raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            if let scalar = raw.unicodeScalars.first, kind == .word {
+                let s = String(scalar)
+                hasUpper = hasUpper || s != s.lowercased()
+                hasLower = hasLower || s != s.uppercased()
+            }
+        }
+        let capitalized = kind == .word && ((first >= 0x41 && first <= 0x5A) || (!ascii && first >= 0xC3 && hasUpper))
+        return Token(
+            start: start, end: end, key: key, kind: kind, isCapitalized: capitalized,
+            isUpperCase: kind == .word && hasUpper && !hasLower)
+    }
+}
