@@ -185,4 +185,44 @@ struct DaemonTests {
         #expect(sandbox.logLines.count == count)
         #expect(sandbox.names(in: sandbox.inbox) == ["kept.txt"])
     }
+
+    @Test func pingsTheWatchdogAtHalfTheInterval() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox, environment: ["WATCHDOG_USEC": "400000"])
+        #expect(daemon.waitUntilReady())
+        #expect(daemon.notify.waitFor(timeout: 3) { $0 == "WATCHDOG=1" } != nil)
+        let before = daemon.notify.messages.filter { $0 == "WATCHDOG=1" }.count
+        usleep(1_100_000)
+        daemon.notify.drain()
+        let pings = daemon.notify.messages.filter { $0 == "WATCHDOG=1" }.count - before
+        #expect(pings >= 4, "watchdog pings in 1.1 s at a 0.2 s period: \(pings)")
+    }
+
+    @Test func reportsAFatalStartupErrorToTheServiceManager() throws {
+        let sandbox = Sandbox()
+        let listener = try NotifyListener(path: sandbox.root + "/fatal.sock")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = [
+            "run", "--inbox", sandbox.root + "/gone/inbox", "--state", sandbox.state, "--log", sandbox.log,
+        ]
+        process.environment = ["NOTIFY_SOCKET": listener.path, "PATH": "/usr/bin:/bin"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let message = listener.waitFor(timeout: 5) { $0.contains("ERRNO=") }
+        #expect(message?.contains("ERRNO=2") == true)
+        #expect(message?.contains("STATUS=Cannot start: inbox") == true)
+    }
+
+    @Test func takesSettingsFromTheEnvironment() throws {
+        let sandbox = Sandbox()
+        let daemon = try DaemonProcess(sandbox, environment: ["SITREP_ON_COMPLETE": "delete"])
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("env.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "env.txt") > 0 })
+        #expect(sandbox.eventually { sandbox.names(in: sandbox.inbox).isEmpty })
+        #expect(sandbox.names(in: sandbox.state + "/processed").isEmpty)
+    }
 }
