@@ -56,8 +56,15 @@ public final class Daemon: @unchecked Sendable {
                 configuration: configuration, extractor: extractor, queue: queue, logger: logger, clock: clock,
                 onStatusChange: { [weak self] status in self?.publish(status) })
             // Watch before scanning, so nothing dropped during the scan is missed.
-            watcher = try InboxWatcher(directory: configuration.inbox, queue: queue) { [weak self] events in
-                self?.inboxChanged(events)
+            do {
+                watcher = try InboxWatcher(directory: configuration.inbox, queue: queue) { [weak self] events in
+                    self?.inboxChanged(events)
+                }
+            } catch where [ENOSPC, EMFILE, ENFILE, ENOMEM].contains(error.errno) {
+                logger.warning(
+                    "inotify is unavailable (watch or instance limit); polling the inbox every second",
+                    metadata: ["error": "\(error)"])
+                startPolling(ingestor)
             }
             try ingestor.start()
         } catch {
@@ -108,6 +115,16 @@ public final class Daemon: @unchecked Sendable {
         hangUp.setEventHandler { [weak self] in self?.reload() }
         hangUp.activate()
         sources.append(hangUp)
+    }
+
+    /// The fallback when inotify cannot watch: scans find new files (read once unchanged for
+    /// `settle_ms`) and stream growth.
+    private func startPolling(_ ingestor: Ingestor) {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1), leeway: .milliseconds(100))
+        timer.setEventHandler { ingestor.scan() }
+        timer.activate()
+        sources.append(timer)
     }
 
     private func installTimers() {

@@ -18,7 +18,7 @@ extension Ingestor {
     func readDocument(_ name: String) -> DocumentOutcome {
         let format: DocumentFormat
         switch InboxEntry(name: name) {
-        case .ignored, .stream: return .vanished
+        case .ignored, .stream, .rotatedStream: return .vanished
         case .unsupported(let reason):
             var st = stat()
             return lstat(inbox + "/" + name, &st) == 0 ? .rejected(reason) : .vanished
@@ -59,6 +59,11 @@ extension Ingestor {
         var count = 0
         for var document in documents {
             document.path = name
+            if !alreadyLogged.isEmpty,
+                alreadyLogged.contains(LogIndex.key(path: name, sha256: SHA256.hex(document.text)))
+            {
+                continue
+            }
             for note in document.notes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
             }

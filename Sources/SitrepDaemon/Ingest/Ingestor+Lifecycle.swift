@@ -12,19 +12,23 @@ extension Ingestor {
     /// - Files whose events are committed but which were not moved out yet are only moved.
     public func start() throws(SystemError) {
         dispatchPrecondition(condition: .onQueue(queue))
+        var rebuildFromLog = false
         switch try store.load() {
         case .fresh:
             checkpoint = Checkpoint()
+            rebuildFromLog = true
         case .loaded(let loaded):
             checkpoint = loaded
         case .recovered(let reason, let preservedAt):
             checkpoint = Checkpoint()
-            statistics.lastError = "checkpoint was unreadable (\(reason)); started afresh"
+            rebuildFromLog = true
+            statistics.lastError = "checkpoint was unreadable (\(reason)); progress rebuilt from the event log"
             logger.error(
-                "checkpoint unreadable; starting afresh",
+                "checkpoint unreadable; rebuilding progress from the event log",
                 metadata: ["reason": "\(reason)", "preserved_at": "\(preservedAt)"])
         }
         try alignLogWithCheckpoint()
+        if rebuildFromLog { try rebuildProgress() }
         for file in checkpoint.completed {
             var st = stat()
             if lstat(inbox + "/" + file.name, &st) == 0 {
@@ -42,6 +46,35 @@ extension Ingestor {
             path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
         try store.save(checkpoint)
         scan()
+    }
+
+    /// Without a checkpoint, the log's own tail says which documents and stream records are done:
+    /// those are not logged again.
+    func rebuildProgress() throws(SystemError) {
+        let index = try LogIndex.read(log: eventLog.path)
+        guard !index.isEmpty else { return }
+        alreadyLogged = index.documents
+        for (name, last) in index.streams {
+            let path = inbox + "/" + name
+            guard let opened = try? FileReader.openEntry(path) else { continue }
+            defer { close(opened.fd) }
+            // Resume after the line that starts at the last logged record's offset.
+            var cursor = last.offset
+            var end: Int64?
+            while end == nil, let chunk = try? FileReader.read(fd: opened.fd, path: path, at: cursor, count: 1 << 16),
+                !chunk.isEmpty
+            {
+                if let newline = chunk.firstIndex(of: 0x0A) { end = cursor + Int64(newline) + 1 }
+                cursor += Int64(chunk.count)
+            }
+            guard let end else { continue }
+            checkpoint.streams[name] = Checkpoint.StreamPosition(
+                identity: FileIdentity(opened.status), fingerprint: "", fingerprintLength: 0, offset: end,
+                records: last.record + 1)
+        }
+        logger.notice(
+            "progress rebuilt from the event log",
+            metadata: ["documents": "\(index.documents.count)", "streams": "\(index.streams.count)"])
     }
 
     func alignLogWithCheckpoint() throws(SystemError) {

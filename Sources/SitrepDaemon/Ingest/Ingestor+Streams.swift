@@ -21,8 +21,11 @@ extension Ingestor {
         defer { close(opened.fd) }
         let status = opened.status
         let identity = FileIdentity(status)
+        let known = batch.streamPositions[name] ?? checkpoint.streams[name]
+        // A rotated file is only finished, never read from its start.
+        if InboxEntry(name: name) == .rotatedStream && known?.identity != identity { return }
         var position =
-            batch.streamPositions[name] ?? checkpoint.streams[name]
+            known
             ?? Checkpoint.StreamPosition(identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
         if position.identity != identity || status.size < position.offset
             || !fingerprintMatches(position, fd: opened.fd, path: path)

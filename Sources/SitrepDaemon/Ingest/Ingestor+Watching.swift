@@ -21,6 +21,12 @@ extension Ingestor {
                 inboxGone = true
                 continue
             }
+            if let raw = event.undecodableName {
+                if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) || event.mask.contains(.create) {
+                    quarantine(undecodable: raw)
+                }
+                continue
+            }
             let name = event.name
             guard !name.isEmpty else { continue }
             switch InboxEntry(name: name) {
@@ -29,8 +35,28 @@ extension Ingestor {
             case .stream:
                 if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
                     dirtyStreams.remove(name)
+                    if event.mask.contains(.movedFrom), let position = checkpoint.streams[name] {
+                        renamedStreams[position.identity] = position
+                    }
                     checkpoint.streams[name] = nil
                 } else {
+                    dirtyStreams.insert(name)
+                    scheduleDrain()
+                }
+            case .rotatedStream:
+                if event.mask.contains(.movedTo) {
+                    var st = stat()
+                    if lstat(inbox + "/" + name, &st) == 0,
+                        let position = renamedStreams.removeValue(forKey: FileIdentity(FileStatus(st)))
+                    {
+                        checkpoint.streams[name] = position
+                        dirtyStreams.insert(name)
+                        scheduleDrain()
+                    }
+                } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
+                    dirtyStreams.remove(name)
+                    checkpoint.streams[name] = nil
+                } else if checkpoint.streams[name] != nil {
                     dirtyStreams.insert(name)
                     scheduleDrain()
                 }
@@ -68,7 +94,9 @@ extension Ingestor {
         dispatchPrecondition(condition: .onQueue(queue))
         let names: [String]
         do {
-            names = try Directory.names(in: inbox)
+            let entries = try Directory.entries(in: inbox)
+            names = entries.names
+            for raw in entries.undecodable { quarantine(undecodable: raw) }
         } catch {
             noteError(error)
             return
@@ -84,6 +112,8 @@ extension Ingestor {
                 continue
             case .stream:
                 dirtyStreams.insert(name)
+            case .rotatedStream:
+                if checkpoint.streams[name] != nil { dirtyStreams.insert(name) }
             case .document, .unsupported:
                 // A file seen created or modified but not yet closed is still being written.
                 guard !pendingNames.contains(name), !beingWritten.contains(name) else { continue }
@@ -149,5 +179,19 @@ extension Ingestor {
             }
         }
         armSettleTimer()
+    }
+
+    /// A name that is not valid UTF-8 cannot be written into the log faithfully: the file goes to
+    /// `failed/` under a printable name.
+    func quarantine(undecodable raw: [UInt8]) {
+        statistics.failed += 1
+        let reason = "the file name is not valid UTF-8"
+        do {
+            let moved = try Directory.move(undecodable: raw, from: inbox, to: failedDirectory)
+            logger.warning("file rejected", metadata: ["file": "\(moved)", "reason": "\(reason)"])
+            try writeReason(for: moved, reason: reason)
+        } catch {
+            if error.errno != ENOENT { noteError(error) }
+        }
     }
 }

@@ -37,6 +37,11 @@ public final class Ingestor: @unchecked Sendable {
     /// Names found by a scan that changed recently, with the time they were last seen modified.
     var settling: [String: Int64] = [:]
     var dirtyStreams: Set<String> = []
+    /// Positions of streams renamed away, until they reappear under a rotated name.
+    var renamedStreams: [FileIdentity: Checkpoint.StreamPosition] = [:]
+    /// Documents (path and text digest) found in the log when the checkpoint was missing; kept
+    /// until the start-up backlog is drained.
+    var alreadyLogged: Set<String> = []
     /// Documents created or modified while watched and not closed yet: never read by a scan.
     var beingWritten: Set<String> = []
     var drainScheduled = false
@@ -160,13 +165,21 @@ public final class Ingestor: @unchecked Sendable {
         }
         for (name, reason) in rejected { reject(name, reason: reason) }
         if !batch.isEmpty { commit(batch) }
-        if pendingHead < pending.count || !dirtyStreams.isEmpty { scheduleDrain() }
+        if pendingHead < pending.count || !dirtyStreams.isEmpty {
+            scheduleDrain()
+        } else if settling.isEmpty {
+            alreadyLogged = []
+        }
         onStatusChange(statusLine)
     }
 
     /// Log write, then checkpoint, then moving files out: a crash between any two steps is
     /// repaired at start-up (see `recover()`), so every event is in the log exactly once.
     func commit(_ batch: Batch) {
+        if eventLog.isDeleted {
+            logger.warning("event log was deleted; starting a new one", metadata: ["log": "\(eventLog.path)"])
+            reopenLog()
+        }
         let previousLength = eventLog.committedLength
         do {
             try eventLog.append(batch.lines)

@@ -88,6 +88,12 @@ public final class EventLog {
         return FileIdentity(current) == identity
     }
 
+    /// Whether the file was deleted while open (its last name is gone): lines written now would be lost.
+    public var isDeleted: Bool {
+        guard let status = try? FileStatus.ofDescriptor(fd, path: path) else { return true }
+        return status.linkCount == 0
+    }
+
     /// Closes the current file and opens whatever is at `path` now (after rotation).
     public func reopen() throws(SystemError) {
         let opened = try Self.open(path)

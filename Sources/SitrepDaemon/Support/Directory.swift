@@ -6,19 +6,48 @@ import CSystemd
 
 /// Directory listing and moves between the inbox and the state directory.
 public enum Directory {
-    /// The names in `path`, without `.` and `..`.
-    public static func names(in path: String) throws(SystemError) -> [String] {
+    /// The names in `path`, without `.` and `..`; names that are not valid UTF-8 apart, as bytes.
+    public static func entries(in path: String) throws(SystemError) -> (names: [String], undecodable: [[UInt8]]) {
         guard let handle = opendir(path) else { throw SystemError("opendir", path: path) }
         defer { closedir(handle) }
         var names: [String] = []
+        var undecodable: [[UInt8]] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.prefix { $0 != 0 }
-                return String(decoding: bytes, as: UTF8.self)
+            let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            let name = String(decoding: raw, as: UTF8.self)
+            if !name.utf8.elementsEqual(raw) {
+                undecodable.append(raw)
+            } else if name != "." && name != ".." {
+                names.append(name)
             }
-            if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return (names, undecodable)
+    }
+
+    /// Moves an entry whose name is not valid UTF-8 to `destination` under a printable name
+    /// (invalid bytes shown as `?`). Returns the name it got.
+    @discardableResult
+    public static func move(undecodable raw: [UInt8], from source: String, to destination: String)
+        throws(SystemError) -> String
+    {
+        let printable = String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{FFFD}", with: "?")
+        let from = Array(source.utf8) + [UInt8(ascii: "/")] + raw + [0]
+        for attempt in 0..<10_000 {
+            let candidate = attempt == 0 ? printable : "\(printable).\(attempt)"
+            let to = Array((destination + "/" + candidate).utf8) + [0]
+            let moved = from.withUnsafeBufferPointer { fromPointer in
+                to.withUnsafeBufferPointer { toPointer in
+                    fromPointer.withMemoryRebound(to: CChar.self) { fromC in
+                        toPointer.withMemoryRebound(to: CChar.self) { toC in
+                            sitrep_rename_noreplace(fromC.baseAddress, toC.baseAddress)
+                        }
+                    }
+                }
+            }
+            if moved == 0 { return candidate }
+            if errno != EEXIST { throw SystemError("rename", path: source + "/" + printable) }
+        }
+        throw SystemError("rename", path: source + "/" + printable, errno: EEXIST)
     }
 
     /// Creates `path` (mode 0750 unless given) when it does not exist; its parent must exist.

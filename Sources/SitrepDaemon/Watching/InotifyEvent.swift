@@ -23,6 +23,9 @@ public struct InotifyEvent: Sendable, Equatable {
     public var mask: Mask
     public var cookie: UInt32
     public var name: String
+    /// The name's bytes when they are not valid UTF-8 (`name` then holds a lossy rendering that
+    /// does not name the file).
+    public var undecodableName: [UInt8]?
 
     /// Parses the packed `struct inotify_event` records of one `read(2)`.
     /// A truncated trailing record (which the kernel never produces) is dropped, never read past.
@@ -39,8 +42,12 @@ public struct InotifyEvent: Sendable, Equatable {
             guard nameStart + length <= bytes.count else { break }
             var nameEnd = nameStart
             while nameEnd < nameStart + length && bytes[nameEnd] != 0 { nameEnd += 1 }
-            let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]), as: UTF8.self)
-            events.append(InotifyEvent(watch: watch, mask: Mask(rawValue: mask), cookie: cookie, name: name))
+            let raw = Array(bytes[nameStart..<nameEnd])
+            let name = String(decoding: raw, as: UTF8.self)
+            events.append(
+                InotifyEvent(
+                    watch: watch, mask: Mask(rawValue: mask), cookie: cookie, name: name,
+                    undecodableName: name.utf8.elementsEqual(raw) ? nil : raw))
             position = nameStart + length
         }
         return events
