@@ -21,12 +21,16 @@ struct Gazetteer: Sendable {
 
     mutating func add(_ rows: [DataTable.Row], table: String) throws(DataError) {
         for row in rows {
-            guard let id = Int(row.column(0)), let lat = Double(row.column(4)), let lon = Double(row.column(5)) else {
-                throw DataError(.badValue, context: "\(table):\(row.line)", "geonames_id, lat and lon must be numbers")
+            guard let id = Int(row.column(0)), let lat = Double(row.column(4)),
+                let lon = Double(row.column(5))
+            else {
+                throw DataError(
+                    .badValue, context: "\(table):\(row.line)", "geonames_id, lat and lon must be numbers")
             }
             let kind = Location.Precision(rawValue: row.column(7)) ?? .city
             let place = Place(
-                geonamesID: id, name: row.column(1), country: row.column(2), admin1: row.column(3), lat: lat, lon: lon,
+                geonamesID: id, name: row.column(1), country: row.column(2), admin1: row.column(3), lat: lat,
+                lon: lon,
                 population: Int(row.column(6)) ?? 0, kind: kind)
             let index = Int32(places.count)
             places.append(place)

@@ -15,7 +15,9 @@ extension Extractor {
                     // "Iraqi troops", "US-led coalition forces", "Iran's army"
                     var next = end
                     if next < tokens.count, tokens[next].key == "'s" { next += 1 }
-                    if let sector = actors.match(tokens, at: next, lowercaseText: lowercaseText), sector.entry.kind == .sector {
+                    if let sector = actors.match(tokens, at: next, lowercaseText: lowercaseText),
+                        sector.entry.kind == .sector
+                    {
                         actor.sector = sector.entry.sector
                         end = next + sector.length
                         entry.kind = .organization
