@@ -34,6 +34,7 @@ extension Extractor {
             {
                 var end = index + 1
                 while end < tokens.count, tokens[end].isCapitalized, !commonWords.contains(tokens[end].key),
+                    actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
                     tokens[end].start - tokens[end - 1].end <= 1, DateReader.months[tokens[end].key] == nil
                 {
                     end += 1
@@ -52,7 +53,12 @@ extension Extractor {
     private func isUnknownName(_ tokens: [Token], _ index: Int, lowercaseText: Bool) -> Bool {
         if lowercaseText { return false }
         let token = tokens[index]
-        if index == 0 && !(index + 1 < tokens.count && tokens[index + 1].isCapitalized) { return false }
+        if index == 0 {
+            // A capitalised first word is a name only when a capitalised word no lexicon knows follows.
+            guard index + 1 < tokens.count, tokens[index + 1].isCapitalized,
+                actors.match(tokens, at: index + 1, lowercaseText: lowercaseText) == nil
+            else { return false }
+        }
         if token.key.contains("-"), let first = token.key.split(separator: "-").first,
             actors.table.value(forKey: String(first)) != nil
         {

@@ -116,7 +116,9 @@ extension Extractor {
             classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
         if violent || name == "loot" || name == "arrest" {
             if protestInvolved && name != "mob" {
-                if cues.contains("force") || (violent && cues.contains("state") && !cues.contains("riotous"))
+                let harmed = (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0
+                if cues.contains("force")
+                    || (violent && harmed && cues.contains("state") && !cues.contains("riotous"))
                 {
                     return with("protest", acledType: "Protests", sub: "Excessive force against protesters")
                 }

@@ -67,6 +67,11 @@ extension Extractor {
                 continue
             }
             let locative = index > 0 && Extractor.locativeWords.contains(tokens[index - 1].key)
+            // A capitalised first word is only a place when it is a well-known one.
+            if index == 0, match.length == 1, place.kind == .city, place.population < 100_000 {
+                index += 1
+                continue
+            }
             if place.kind == .city, place.population < 15000, !locative,
                 documentCountries[place.country] == nil
             {
