@@ -37,9 +37,9 @@ struct Gazetteer: Sendable {
             if kind == .country { countries[place.country] = Int(index) }
             var seen = Set<String>()
             for name in [place.name] + row.column(8).alternatives {
-                let key = PhraseTable<[Int32]>.keys(of: name).joined(separator: " ")
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                names.insert(name, [index]) { $0 + $1 }
+                let keys = PhraseTable<[Int32]>.keys(of: name)
+                guard !keys.isEmpty, seen.insert(keys.joined(separator: " ")).inserted else { continue }
+                names.insert(keys: keys, [index]) { $0 + $1 }
             }
         }
     }

@@ -59,7 +59,7 @@ extension Extractor {
                 actors.match(tokens, at: index + 1, lowercaseText: lowercaseText) == nil
             else { return false }
         }
-        if token.key.contains("-"), let first = token.key.split(separator: "-").first,
+        if token.keyContains("-"), let first = token.key.split(separator: "-").first,
             actors.table.value(forKey: String(first)) != nil
         {
             return false

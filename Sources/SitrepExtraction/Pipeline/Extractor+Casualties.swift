@@ -130,8 +130,8 @@ extension Extractor {
         guard last < tokens.count else { return false }
         let token = tokens[last]
         if token.kind == .number {
-            if token.key.contains(":") || token.key.contains("/") { return false }
-            if reading.value >= 1900 && reading.value <= 2100 && !token.key.contains(",") { return false }
+            if token.keyContains(":") || token.keyContains("/") { return false }
+            if reading.value >= 1900 && reading.value <= 2100 && !token.keyContains(",") { return false }
             if last > 0, DateReader.months[tokens[last - 1].key] != nil { return false }
             if last + 1 < tokens.count, DateReader.months[tokens[last + 1].key] != nil { return false }
         }

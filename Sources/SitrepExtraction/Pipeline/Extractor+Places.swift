@@ -25,7 +25,7 @@ extension Extractor {
                 continue
             }
             // "Syrian-Iraqi border"
-            if token.key.contains("-"), index + 1 < tokens.count, tokens[index + 1].key.hasPrefix("border") {
+            if token.keyContains("-"), index + 1 < tokens.count, tokens[index + 1].key.hasPrefix("border") {
                 let parts = token.key.split(separator: "-").map(String.init)
                 let countries = parts.compactMap { actors.table.value(forKey: $0)?.country }
                 if countries.count == 2, let first = gazetteer.country(countries[0]) {

@@ -34,7 +34,9 @@ struct SentenceSplitter: Sendable {
             }
             current.append(token)
             index += 1
-            if isTerminal(token) || (token.kind == .word && token.key.hasSuffix(".") && token.key.count > 2) {
+            if isTerminal(token)
+                || (token.kind == .word && token.keyEndsWithPeriod && token.key.utf8.count > 2)
+            {
                 // Closing quotes and brackets belong to the sentence they close.
                 while index < tokens.count, tokens[index].kind == .punctuation,
                     tokens[index].start == current.last?.end,

@@ -167,10 +167,14 @@ enum Tokenizer {
             }
         } else {
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-            key = raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(
-                of: "\u{2018}", with: "'"
-            )
-            .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            var hasQuote = false
+            for k in start..<end where bytes[k] == 0xE2 { hasQuote = true }
+            let unquoted =
+                hasQuote
+                ? raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(
+                    of: "\u{2018}", with: "'")
+                : raw
+            key = unquoted.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             if let scalar = raw.unicodeScalars.first, kind == .word {
                 let s = String(scalar)
                 hasUpper = hasUpper || s != s.lowercased()
