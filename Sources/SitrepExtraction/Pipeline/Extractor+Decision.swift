@@ -174,7 +174,12 @@ extension Extractor {
         if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash") {
             return nil
         }
-        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name) && !armed {
+        let attackWords =
+            classNames.contains("attack") || classNames.contains("shoot") || classNames.contains("clash")
+        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name)
+            && !cues.contains("nonstate")
+            && !(attackWords && armed)
+        {
             return nil
         }
         if ["attack", "kill", "shoot", "beat"].contains(name) {
