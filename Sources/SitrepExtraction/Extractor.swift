@@ -25,7 +25,8 @@ public struct Extractor: Sendable {
         events = EventLexicon()
         for row in try files.rows("cameo.tsv", minimumColumns: 6) {
             guard let goldstein = Double(row.column(4)), let quad = Int(row.column(5)) else {
-                throw DataError(.badValue, context: "cameo.tsv:\(row.line)", "goldstein and quad_class must be numbers")
+                throw DataError(
+                    .badValue, context: "cameo.tsv:\(row.line)", "goldstein and quad_class must be numbers")
             }
             events.cameo[row.column(0)] = EventLexicon.CameoCode(goldstein: goldstein, quadClass: quad)
         }
@@ -38,13 +39,15 @@ public struct Extractor: Sendable {
             func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
             events.classes[row.column(0)] = EventLexicon.EventClass(
                 name: row.column(0), priority: priority, type: type, mode: optional(row.column(3)),
-                context: row.column(4).split(separator: ";").map { String($0) }, cameo: optional(row.column(5)),
+                context: row.column(4).split(separator: ";").map { String($0) },
+                cameo: optional(row.column(5)),
                 acledType: optional(row.column(6)), acledSubType: optional(row.column(7)))
         }
         for row in try files.rows("triggers.tsv", minimumColumns: 3) {
             let className = row.column(1)
             guard events.classes[className] != nil else {
-                throw DataError(.badValue, context: "triggers.tsv:\(row.line)", "unknown class \"\(className)\"")
+                throw DataError(
+                    .badValue, context: "triggers.tsv:\(row.line)", "unknown class \"\(className)\"")
             }
             for phrase in row.column(0).alternatives {
                 let forms: [String]
@@ -64,8 +67,11 @@ public struct Extractor: Sendable {
 
         var words: [String: (value: Int, kind: NumberReader.WordKind)] = [:]
         for row in try files.rows("numbers.tsv", minimumColumns: 3) {
-            guard let value = Int(row.column(1)), let kind = NumberReader.WordKind(rawValue: row.column(2)) else {
-                throw DataError(.badValue, context: "numbers.tsv:\(row.line)", "expected a number and unit|scale|vague|article")
+            guard let value = Int(row.column(1)), let kind = NumberReader.WordKind(rawValue: row.column(2))
+            else {
+                throw DataError(
+                    .badValue, context: "numbers.tsv:\(row.line)",
+                    "expected a number and unit|scale|vague|article")
             }
             words[row.column(0).lowercased()] = (value, kind)
         }
@@ -77,11 +83,16 @@ public struct Extractor: Sendable {
 
         casualties = PhraseTable<CasualtyWord>()
         for row in try files.rows("casualties.tsv", minimumColumns: 3) {
-            guard let what = CasualtyWord.What(rawValue: row.column(1)), let form = CasualtyWord.Form(rawValue: row.column(2))
+            guard let what = CasualtyWord.What(rawValue: row.column(1)),
+                let form = CasualtyWord.Form(rawValue: row.column(2))
             else {
-                throw DataError(.badValue, context: "casualties.tsv:\(row.line)", "expected killed|injured and verb|state|noun|toll")
+                throw DataError(
+                    .badValue, context: "casualties.tsv:\(row.line)",
+                    "expected killed|injured and verb|state|noun|toll")
             }
-            for phrase in row.column(0).alternatives { casualties.insert(phrase, CasualtyWord(what: what, form: form)) }
+            for phrase in row.column(0).alternatives {
+                casualties.insert(phrase, CasualtyWord(what: what, form: form))
+            }
         }
 
         var abbreviations = Set<String>()
@@ -104,39 +115,67 @@ public struct Extractor: Sendable {
             let iso2 = row.column(0)
             let countryName = gazetteer.country(iso2)?.name ?? row.column(1).alternatives.first ?? iso2
             for name in [countryName] + row.column(1).alternatives {
-                actors.add(name, .init(kind: .country, name: countryName, country: iso2, sector: nil, needsCapitals: false, activeYears: []))
+                actors.add(
+                    name,
+                    .init(
+                        kind: .country, name: countryName, country: iso2, sector: nil, needsCapitals: false,
+                        activeYears: []))
                 gazetteer.addCountryName(name, iso2: iso2)
             }
             for demonym in row.column(2).alternatives {
-                actors.add(demonym, .init(kind: .demonym, name: countryName, country: iso2, sector: nil, needsCapitals: false, activeYears: []))
+                actors.add(
+                    demonym,
+                    .init(
+                        kind: .demonym, name: countryName, country: iso2, sector: nil, needsCapitals: false,
+                        activeYears: []))
             }
         }
         for place in gazetteer.places where place.kind == .country {
-            if actors.table.value(forKey: PhraseTable<ActorLexicon.Entry>.keys(of: place.name).joined(separator: " ")) == nil {
-                actors.add(place.name, .init(kind: .country, name: place.name, country: place.country, sector: nil, needsCapitals: false, activeYears: []))
+            if actors.table.value(
+                forKey: PhraseTable<ActorLexicon.Entry>.keys(of: place.name).joined(separator: " ")) == nil
+            {
+                actors.add(
+                    place.name,
+                    .init(
+                        kind: .country, name: place.name, country: place.country, sector: nil,
+                        needsCapitals: false, activeYears: []))
             }
         }
         for row in try files.rows("sectors.tsv", minimumColumns: 3) {
             for phrase in row.column(0).alternatives {
-                actors.add(phrase, .init(kind: .sector, name: row.column(2), country: nil, sector: row.column(1), needsCapitals: false, activeYears: []))
+                actors.add(
+                    phrase,
+                    .init(
+                        kind: .sector, name: row.column(2), country: nil, sector: row.column(1),
+                        needsCapitals: false, activeYears: []))
             }
         }
         for row in try files.rows("organizations.tsv", minimumColumns: 4) {
             let country = row.column(2).isEmpty ? nil : row.column(2)
             for phrase in row.column(0).alternatives {
-                actors.add(phrase, .init(kind: .organization, name: row.column(1), country: country, sector: row.column(3), needsCapitals: false, activeYears: []))
+                actors.add(
+                    phrase,
+                    .init(
+                        kind: .organization, name: row.column(1), country: country, sector: row.column(3),
+                        needsCapitals: false, activeYears: []))
             }
         }
         for row in try files.rows("people.tsv", minimumColumns: 4) {
             let country = row.column(2).isEmpty ? nil : row.column(2)
             let years = ActorLexicon.years(row.column(4))
             for phrase in row.column(0).alternatives {
-                actors.add(phrase, .init(kind: .person, name: row.column(1), country: country, sector: row.column(3), needsCapitals: false, activeYears: years))
+                actors.add(
+                    phrase,
+                    .init(
+                        kind: .person, name: row.column(1), country: country, sector: row.column(3),
+                        needsCapitals: false, activeYears: years))
             }
         }
 
         var settings: [String: String] = [:]
-        for row in try files.rows("settings.tsv", minimumColumns: 2) { settings[row.column(0)] = row.column(1) }
+        for row in try files.rows("settings.tsv", minimumColumns: 2) {
+            settings[row.column(0)] = row.column(1)
+        }
         defaultYear = Int(settings["default_year"] ?? "") ?? 2026
         backgroundDays = Int(settings["background_days"] ?? "") ?? 21
     }

@@ -15,8 +15,9 @@ struct DataFiles: Sendable {
         var texts: [String: [String]] = [:]
         for name in names {
             var parts: [String] = []
-            guard let url = Bundle.module.url(forResource: "Resources/\(name)", withExtension: nil)
-                ?? Bundle.module.url(forResource: name, withExtension: nil)
+            guard
+                let url = Bundle.module.url(forResource: "Resources/\(name)", withExtension: nil)
+                    ?? Bundle.module.url(forResource: name, withExtension: nil)
             else {
                 throw DataError(.missingResource, context: name, "built-in data file not found in the bundle")
             }

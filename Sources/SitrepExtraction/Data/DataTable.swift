@@ -16,15 +16,31 @@ struct DataTable: Sendable {
         self.name = name
         var rows: [Row] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Byte-level parsing: the gazetteer has tens of thousands of rows.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             lineNumber += 1
-            var trimmed = Substring(line)
-            if trimmed.hasSuffix("\r") { trimmed = trimmed.dropLast() }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let columns = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+            var end = lineEnd
+            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+            if end > lineStart && bytes[lineStart] != 0x23 {
+                var columns: [String] = []
+                var columnStart = lineStart
+                for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                    var a = columnStart
+                    var b = k
+                    while a < b && bytes[a] == 0x20 { a += 1 }
+                    while b > a && bytes[b - 1] == 0x20 { b -= 1 }
+                    columns.append(String(decoding: bytes[a..<b], as: UTF8.self))
+                    columnStart = k + 1
+                }
+                if !(columns.count == 1 && columns[0].isEmpty) {
+                    rows.append(Row(line: lineNumber, columns: columns))
+                }
             }
-            rows.append(Row(line: lineNumber, columns: columns))
+            lineStart = lineEnd + 1
         }
         self.rows = rows
     }
@@ -47,6 +63,15 @@ struct DataTable: Sendable {
 extension String {
     /// `a|b|c` alternatives, empty ones dropped.
     var alternatives: [String] {
-        split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !isEmpty else { return [] }
+        var result: [String] = []
+        for part in utf8.split(separator: UInt8(ascii: "|")) {
+            var a = part.startIndex
+            var b = part.endIndex
+            while a < b && part[a] == 0x20 { a = part.index(after: a) }
+            while b > a && part[part.index(before: b)] == 0x20 { b = part.index(before: b) }
+            if a < b { result.append(String(decoding: part[a..<b], as: UTF8.self)) }
+        }
+        return result
     }
 }

@@ -18,7 +18,8 @@ struct ActorLexicon: Sendable {
 
     mutating func add(_ phrase: String, _ entry: Entry) {
         var entry = entry
-        entry.needsCapitals = phrase.count <= 4 && phrase == phrase.uppercased() && phrase != phrase.lowercased()
+        entry.needsCapitals =
+            phrase.count <= 4 && phrase == phrase.uppercased() && phrase != phrase.lowercased()
         table.insert(phrase, entry)
     }
 
@@ -33,7 +34,9 @@ struct ActorLexicon: Sendable {
 
     static func years(_ text: String) -> [ClosedRange<Int>] {
         text.split(separator: ",").compactMap { part in
-            let bounds = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let bounds = part.split(separator: "-").compactMap {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
             guard let low = bounds.first, let high = bounds.last, low <= high else { return nil }
             return low...high
         }

@@ -12,7 +12,8 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
 
     /// Only real dates: month 1...12 and a day that exists in that month.
     static func valid(year: Int, month: Int, day: Int) -> CivilDate? {
-        guard (1...12).contains(month), year >= 1, year <= 9999, day >= 1, day <= daysIn(month: month, year: year)
+        guard (1...12).contains(month), year >= 1, year <= 9999, day >= 1,
+            day <= daysIn(month: month, year: year)
         else { return nil }
         return CivilDate(year: year, month: month, day: day)
     }

@@ -59,7 +59,9 @@ enum DateReader {
             } else if digits > 0 {
                 // 11th, 1st, 2nd, 3rd
                 let suffix = token.key.utf8.dropFirst(digits)
-                guard ["st", "nd", "rd", "th"].contains(String(decoding: suffix, as: UTF8.self)) else { return nil }
+                guard ["st", "nd", "rd", "th"].contains(String(decoding: suffix, as: UTF8.self)) else {
+                    return nil
+                }
                 break
             }
         }
@@ -81,7 +83,9 @@ enum DateReader {
         guard parts.count == 3 else { return nil }
         if parts[0] >= 1900 { return CivilDate.valid(year: parts[0], month: parts[1], day: parts[2]) }
         guard parts[2] >= 1900 && parts[2] <= 2100 else { return nil }
-        if parts[0] > 12 || separator == "." { return CivilDate.valid(year: parts[2], month: parts[1], day: parts[0]) }
+        if parts[0] > 12 || separator == "." {
+            return CivilDate.valid(year: parts[2], month: parts[1], day: parts[0])
+        }
         return CivilDate.valid(year: parts[2], month: parts[0], day: parts[1])
     }
 
@@ -110,12 +114,15 @@ enum DateReader {
             if let day = dayOfMonth(token) {
                 var j = i + 1
                 if key(tokens, j) == "of" { j += 1 }
-                if j < tokens.count, let month = months[tokens[j].key], tokens[j].isCapitalized || tokens[j].key.count > 3
+                if j < tokens.count, let month = months[tokens[j].key],
+                    tokens[j].isCapitalized || tokens[j].key.count > 3
                 {
                     var end = j + 1
                     if key(tokens, end) == "." { end += 1 }
                     if key(tokens, end) == "," { end += 1 }
-                    if end < tokens.count, let y = year(tokens[end]), let date = CivilDate.valid(year: y, month: month, day: day) {
+                    if end < tokens.count, let y = year(tokens[end]),
+                        let date = CivilDate.valid(year: y, month: month, day: day)
+                    {
                         return (.full(date), end + 1 - i)
                     }
                     return (.monthDay(month: month, day: day, weekday: weekdayBefore(tokens, i)), j + 1 - i)
@@ -139,15 +146,21 @@ enum DateReader {
             if j < tokens.count, let day = dayOfMonth(tokens[j]) {
                 var end = j + 1
                 if key(tokens, end) == "," { end += 1 }
-                if end < tokens.count, let y = year(tokens[end]), let date = CivilDate.valid(year: y, month: month, day: day) {
+                if end < tokens.count, let y = year(tokens[end]),
+                    let date = CivilDate.valid(year: y, month: month, day: day)
+                {
                     return (.full(date), end + 1 - i)
                 }
                 return (.monthDay(month: month, day: day, weekday: weekdayBefore(tokens, i)), j + 1 - i)
             }
-            if j < tokens.count, let y = year(tokens[j]) { return (.monthYear(month: month, year: y), j + 1 - i) }
+            if j < tokens.count, let y = year(tokens[j]) {
+                return (.monthYear(month: month, year: y), j + 1 - i)
+            }
             // A bare month needs a preposition or a part-of-month word before it ("in January", "early March").
-            if i > 0, ["in", "early", "late", "mid", "of", "since", "during", "until", "last", "this"].contains(tokens[i - 1].key)
-                || k.count > 5
+            if i > 0,
+                ["in", "early", "late", "mid", "of", "since", "during", "until", "last", "this"].contains(
+                    tokens[i - 1].key)
+                    || k.count > 5
             {
                 return (.month(month), 1)
             }
@@ -157,7 +170,9 @@ enum DateReader {
             // "Wednesday, March 11" is read at the month; the weekday alone otherwise.
             var j = i + 1
             if key(tokens, j) == "," { j += 1 }
-            if j < tokens.count, months[tokens[j].key] != nil, j + 1 < tokens.count, dayOfMonth(tokens[j + 1]) != nil {
+            if j < tokens.count, months[tokens[j].key] != nil, j + 1 < tokens.count,
+                dayOfMonth(tokens[j + 1]) != nil
+            {
                 return nil
             }
             if i >= 1 && tokens[i - 1].key == "last" && key(tokens, i + 1) == "week" { return nil }
@@ -204,7 +219,9 @@ enum DateReader {
         switch expression {
         case .full(let date): return Resolved(date: date, precision: .day)
         case .monthYear(let month, let year):
-            return CivilDate.valid(year: year, month: month, day: 1).map { Resolved(date: $0, precision: .month) }
+            return CivilDate.valid(year: year, month: month, day: 1).map {
+                Resolved(date: $0, precision: .month)
+            }
         case .year(let year): return Resolved(date: CivilDate(year: year, month: 1, day: 1), precision: .year)
         case .later(let days):
             guard let previous else { return nil }
@@ -250,7 +267,8 @@ enum DateReader {
             return Resolved(
                 date: CivilDate(year: base.month == 1 ? base.year - 1 : base.year, month: month, day: 1),
                 precision: .month)
-        case .yearBefore: return Resolved(date: CivilDate(year: base.year - 1, month: 1, day: 1), precision: .year)
+        case .yearBefore:
+            return Resolved(date: CivilDate(year: base.year - 1, month: 1, day: 1), precision: .year)
         default: return nil
         }
     }
@@ -259,7 +277,8 @@ enum DateReader {
     /// weekday, inside the years the named people held office when known, nearest the years the text
     /// mentions, else the latest not after `defaultYear`.
     static func year(
-        month: Int, day: Int, weekday: Int, activeYears: [[ClosedRange<Int>]], mentionedYears: [Int], defaultYear: Int
+        month: Int, day: Int, weekday: Int, activeYears: [[ClosedRange<Int>]], mentionedYears: [Int],
+        defaultYear: Int
     ) -> Int? {
         var candidates = (1950...(defaultYear + 1)).filter {
             CivilDate.valid(year: $0, month: month, day: day)?.weekday == weekday

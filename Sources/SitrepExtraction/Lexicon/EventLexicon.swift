@@ -33,7 +33,8 @@ struct EventLexicon: Sendable {
             let stem = String(lemma.dropLast())
             return [lemma, stem + "ies", stem + "ied", lemma + "ing"]
         }
-        let sibilant = lemma.hasSuffix("s") || lemma.hasSuffix("sh") || lemma.hasSuffix("ch") || lemma.hasSuffix("x")
+        let sibilant =
+            lemma.hasSuffix("s") || lemma.hasSuffix("sh") || lemma.hasSuffix("ch") || lemma.hasSuffix("x")
         return [lemma, lemma + (sibilant ? "es" : "s"), lemma + "ed", lemma + "ing"]
     }
 
@@ -42,7 +43,9 @@ struct EventLexicon: Sendable {
         if noun.hasSuffix("y"), let before = noun.dropLast().last, !"aeiou".contains(before) {
             return [noun, String(noun.dropLast()) + "ies"]
         }
-        return [noun, noun + (noun.hasSuffix("sh") || noun.hasSuffix("ch") || noun.hasSuffix("x") ? "es" : "s")]
+        return [
+            noun, noun + (noun.hasSuffix("sh") || noun.hasSuffix("ch") || noun.hasSuffix("x") ? "es" : "s"),
+        ]
     }
 
     func eventClass(_ name: String) -> EventClass? { classes[name] }

@@ -21,21 +21,25 @@ struct Gazetteer: Sendable {
 
     mutating func add(_ rows: [DataTable.Row], table: String) throws(DataError) {
         for row in rows {
-            guard let id = Int(row.column(0)), let lat = Double(row.column(4)), let lon = Double(row.column(5)) else {
-                throw DataError(.badValue, context: "\(table):\(row.line)", "geonames_id, lat and lon must be numbers")
+            guard let id = Int(row.column(0)), let lat = Double(row.column(4)),
+                let lon = Double(row.column(5))
+            else {
+                throw DataError(
+                    .badValue, context: "\(table):\(row.line)", "geonames_id, lat and lon must be numbers")
             }
             let kind = Location.Precision(rawValue: row.column(7)) ?? .city
             let place = Place(
-                geonamesID: id, name: row.column(1), country: row.column(2), admin1: row.column(3), lat: lat, lon: lon,
+                geonamesID: id, name: row.column(1), country: row.column(2), admin1: row.column(3), lat: lat,
+                lon: lon,
                 population: Int(row.column(6)) ?? 0, kind: kind)
             let index = Int32(places.count)
             places.append(place)
             if kind == .country { countries[place.country] = Int(index) }
             var seen = Set<String>()
             for name in [place.name] + row.column(8).alternatives {
-                let key = PhraseTable<[Int32]>.keys(of: name).joined(separator: " ")
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
-                names.insert(name, [index]) { $0 + $1 }
+                let keys = PhraseTable<[Int32]>.keys(of: name)
+                guard !keys.isEmpty, seen.insert(keys.joined(separator: " ")).inserted else { continue }
+                names.insert(keys: keys, [index]) { $0 + $1 }
             }
         }
     }

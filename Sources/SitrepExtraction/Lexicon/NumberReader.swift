@@ -66,7 +66,8 @@ struct NumberReader: Sendable {
                 switch kind {
                 case .article:
                     // "a" counts only before a scale word: "a dozen", "a hundred".
-                    guard position + 1 < tokens.count, let next = words[tokens[position + 1].key], next.kind == .scale
+                    guard position + 1 < tokens.count, let next = words[tokens[position + 1].key],
+                        next.kind == .scale
                     else {
                         return sawNumber ? (total + current, length, false) : nil
                     }

@@ -8,12 +8,29 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The tokens of a phrase as the lexicons see them.
     static func keys(of phrase: String) -> [String] {
-        Tokenizer.tokenize(Array(phrase.utf8)).map(\.key)
+        // Fast path for plain ASCII names (most of the gazetteer): the tokenizer would give the same keys.
+        var plain = true
+        var previous: UInt8 = 0x20
+        for byte in phrase.utf8 {
+            let letter = Tokenizer.isASCIILetter(byte)
+            if !(letter || byte == 0x20 || (byte == 0x2D && Tokenizer.isASCIILetter(previous))) {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain && previous != 0x2D {
+            return phrase.lowercased().split(separator: " ").map(String.init)
+        }
+        return Tokenizer.tokenize(Array(phrase.utf8)).map(\.key)
     }
 
     /// Adds or replaces a phrase; `merge` combines with an existing value.
     mutating func insert(_ phrase: String, _ value: Value, merge: ((Value, Value) -> Value)? = nil) {
-        let keys = PhraseTable.keys(of: phrase)
+        insert(keys: PhraseTable.keys(of: phrase), value, merge: merge)
+    }
+
+    mutating func insert(keys: [String], _ value: Value, merge: ((Value, Value) -> Value)? = nil) {
         guard let first = keys.first else { return }
         let key = keys.joined(separator: " ")
         if let merge, let existing = entries[key] {

@@ -15,7 +15,9 @@ extension Extractor {
                     // "Iraqi troops", "US-led coalition forces", "Iran's army"
                     var next = end
                     if next < tokens.count, tokens[next].key == "'s" { next += 1 }
-                    if let sector = actors.match(tokens, at: next, lowercaseText: lowercaseText), sector.entry.kind == .sector {
+                    if let sector = actors.match(tokens, at: next, lowercaseText: lowercaseText),
+                        sector.entry.kind == .sector
+                    {
                         actor.sector = sector.entry.sector
                         end = next + sector.length
                         entry.kind = .organization
@@ -32,6 +34,7 @@ extension Extractor {
             {
                 var end = index + 1
                 while end < tokens.count, tokens[end].isCapitalized, !commonWords.contains(tokens[end].key),
+                    actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
                     tokens[end].start - tokens[end - 1].end <= 1, DateReader.months[tokens[end].key] == nil
                 {
                     end += 1
@@ -50,8 +53,13 @@ extension Extractor {
     private func isUnknownName(_ tokens: [Token], _ index: Int, lowercaseText: Bool) -> Bool {
         if lowercaseText { return false }
         let token = tokens[index]
-        if index == 0 && !(index + 1 < tokens.count && tokens[index + 1].isCapitalized) { return false }
-        if token.key.contains("-"), let first = token.key.split(separator: "-").first,
+        if index == 0 {
+            // A capitalised first word is a name only when a capitalised word no lexicon knows follows.
+            guard index + 1 < tokens.count, tokens[index + 1].isCapitalized,
+                actors.match(tokens, at: index + 1, lowercaseText: lowercaseText) == nil
+            else { return false }
+        }
+        if token.keyContains("-"), let first = token.key.split(separator: "-").first,
             actors.table.value(forKey: String(first)) != nil
         {
             return false

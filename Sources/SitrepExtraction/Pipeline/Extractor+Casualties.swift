@@ -1,14 +1,18 @@
 extension Extractor {
     /// Words allowed between a count and the casualty word after it: "3 people were reportedly killed".
     static let countFillers: Set<String> = [
-        "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "allegedly", "also",
-        "all", "people", "persons", "of", "them", "others", "other", "more", "civilians", "soldiers", "were", "later",
-        "and", "were", "left", "militants", "police", "officers", "policemen", "personnel", "troops", "fighters",
+        "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "allegedly",
+        "also",
+        "all", "people", "persons", "of", "them", "others", "other", "more", "civilians", "soldiers", "were",
+        "later",
+        "and", "were", "left", "militants", "police", "officers", "policemen", "personnel", "troops",
+        "fighters",
         "children", "women", "men", "members", "militia", "security", "forces", "civilian", "army", "rebels",
         "protesters", "demonstrators", "students", "villagers", "workers", "family", "including", "seriously",
         "critically", "severely", "badly", "slightly", "mildly", "gravely", "fatally", "suspected", "alleged",
         "insurgents", "terrorists", "jihadists", "gunmen", "attackers", "assailants", "americans", "american",
-        "iraqi", "afghan", "syrian", "soldier", "person", "man", "woman", "child", "guards", "officials", "pilgrims",
+        "iraqi", "afghan", "syrian", "soldier", "person", "man", "woman", "child", "guards", "officials",
+        "pilgrims",
         "passengers", "residents", "worshippers", "journalists", "militiamen", "personnel", "jawans",
         "'s", "others", "dozens", "instantly", "immediately", "on", "the", "spot",
     ]
@@ -34,7 +38,8 @@ extension Extractor {
                 var j = index + match.length
                 let limit = min(tokens.count, j + 5)
                 while j < limit, found == nil {
-                    if let reading = numbers.read(tokens, at: j), tokens[j].kind == .number || reading.length > 0,
+                    if let reading = numbers.read(tokens, at: j),
+                        tokens[j].kind == .number || reading.length > 0,
                         isCount(tokens, j, reading)
                     {
                         found = reading
@@ -66,7 +71,9 @@ extension Extractor {
 
     /// "killing 3", "killed at least 26 people", "wounding twelve others".
     private func countAfter(_ tokens: [Token], _ start: Int) -> NumberReader.Reading? {
-        guard start < tokens.count, let reading = numbers.read(tokens, at: start), isCount(tokens, start, reading) else {
+        guard start < tokens.count, let reading = numbers.read(tokens, at: start),
+            isCount(tokens, start, reading)
+        else {
             return nil
         }
         // "killed 3 years ago", "killed in 2019": not a count of people.
@@ -81,7 +88,9 @@ extension Extractor {
         var skipped = 0
         while j >= 0 && skipped <= 6 {
             let token = tokens[j]
-            if token.kind == .number || numbers.words[token.key.split(separator: "-").first.map(String.init) ?? ""] != nil {
+            if token.kind == .number
+                || numbers.words[token.key.split(separator: "-").first.map(String.init) ?? ""] != nil
+            {
                 for start in stride(from: max(0, j - 3), through: j, by: 1) {
                     if let reading = numbers.read(tokens, at: start), start + reading.length > j,
                         isCount(tokens, start, reading)
@@ -91,7 +100,8 @@ extension Extractor {
                 }
                 return nil
             }
-            guard token.kind == .word, Extractor.countFillers.contains(token.key) || isAdjectiveLike(token) else {
+            guard token.kind == .word, Extractor.countFillers.contains(token.key) || isAdjectiveLike(token)
+            else {
                 return nil
             }
             j -= 1
@@ -107,8 +117,10 @@ extension Extractor {
     }
 
     static let notPeople: Set<String> = [
-        "years", "year", "days", "day", "hours", "hour", "minutes", "weeks", "months", "percent", "%", "km", "miles",
-        "kilometres", "kilometers", "metres", "meters", "rockets", "missiles", "shells", "times", "am", "pm", "a.m.",
+        "years", "year", "days", "day", "hours", "hour", "minutes", "weeks", "months", "percent", "%", "km",
+        "miles",
+        "kilometres", "kilometers", "metres", "meters", "rockets", "missiles", "shells", "times", "am", "pm",
+        "a.m.",
         "p.m.", "o'clock",
     ]
 
@@ -118,8 +130,8 @@ extension Extractor {
         guard last < tokens.count else { return false }
         let token = tokens[last]
         if token.kind == .number {
-            if token.key.contains(":") || token.key.contains("/") { return false }
-            if reading.value >= 1900 && reading.value <= 2100 && !token.key.contains(",") { return false }
+            if token.keyContains(":") || token.keyContains("/") { return false }
+            if reading.value >= 1900 && reading.value <= 2100 && !token.keyContains(",") { return false }
             if last > 0, DateReader.months[tokens[last - 1].key] != nil { return false }
             if last + 1 < tokens.count, DateReader.months[tokens[last + 1].key] != nil { return false }
         }
@@ -130,7 +142,8 @@ extension Extractor {
     /// "no one was killed", "did not cause casualties", "no deaths".
     private func isNegated(_ tokens: [Token], _ index: Int) -> Bool {
         let from = max(0, index - 5)
-        for j in from..<index where ["no", "not", "without", "nobody", "none", "n't"].contains(tokens[j].key) {
+        for j in from..<index where ["no", "not", "without", "nobody", "none", "n't"].contains(tokens[j].key)
+        {
             return true
         }
         return false

@@ -1,8 +1,13 @@
 extension Extractor {
-    static let determiners: Set<String> = ["the", "this", "that", "these", "those", "its", "their", "'s", "his", "her"]
-    static let beVerbs: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"]
+    static let determiners: Set<String> = [
+        "the", "this", "that", "these", "those", "its", "their", "'s", "his", "her",
+    ]
+    static let beVerbs: Set<String> = [
+        "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets",
+    ]
     static let violentClasses: Set<String> = [
-        "attack", "kill", "clash", "air", "drone", "shelling", "explosive", "suicide", "grenade", "chemical", "shoot",
+        "attack", "kill", "clash", "air", "drone", "shelling", "explosive", "suicide", "grenade", "chemical",
+        "shoot",
         "abduct", "sexual", "beat", "massacre", "assassinate", "overtake", "regain", "mob",
     ]
     /// Weapon classes, most specific first: a weapon named anywhere in the sentence sets how the attack was made.
@@ -22,7 +27,9 @@ extension Extractor {
         var index = 0
         while index < tokens.count {
             if let cue = events.cues.match(tokens, at: index) { cues.formUnion(cue.value) }
-            if let trigger = events.triggers.match(tokens, at: index), let eventClass = events.eventClass(trigger.value) {
+            if let trigger = events.triggers.match(tokens, at: index),
+                let eventClass = events.eventClass(trigger.value)
+            {
                 hits.append(TriggerHit(index: index, length: trigger.length, eventClass: eventClass))
                 index += trigger.length
                 continue
@@ -39,15 +46,20 @@ extension Extractor {
             else { return true }
             return previous.eventClass.type != hit.eventClass.type
         }
-        guard var best = fresh.max(by: { a, b in
-            a.eventClass.priority < b.eventClass.priority
-                || a.eventClass.priority == b.eventClass.priority && a.index > b.index
-        }) else { return nil }
+        guard
+            var best = fresh.max(by: { a, b in
+                a.eventClass.priority < b.eventClass.priority
+                    || a.eventClass.priority == b.eventClass.priority && a.index > b.index
+            })
+        else { return nil }
 
-        var eventClass = refine(best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
+        var eventClass = refine(
+            best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
         guard let decided = eventClass else { return nil }
         eventClass = decided
-        if decided.name != best.eventClass.name, let better = fresh.first(where: { $0.eventClass.name == decided.name }) {
+        if decided.name != best.eventClass.name,
+            let better = fresh.first(where: { $0.eventClass.name == decided.name })
+        {
             best = better
         }
 
@@ -59,16 +71,20 @@ extension Extractor {
             return nil
         }
 
-        let triggerText = Extractor.text(text, tokens[best.index].start, tokens[best.index + best.length - 1].end)
+        let triggerText = Extractor.text(
+            text, tokens[best.index].start, tokens[best.index + best.length - 1].end)
         var mention = Mention(
-            sentence: reading.index, paragraph: reading.sentence.paragraph, eventClass: decided, trigger: triggerText,
+            sentence: reading.index, paragraph: reading.sentence.paragraph, eventClass: decided,
+            trigger: triggerText,
             confidence: 0.5)
         mention.casualties = reading.casualties
         if let nearest = reading.dates.min(by: { abs($0.index - best.index) < abs($1.index - best.index) }) {
             mention.date = nearest.resolved
         }
         if let place = reading.places.max(by: { a, b in
-            a.rank < b.rank || a.rank == b.rank && abs(a.range.lowerBound - best.index) > abs(b.range.lowerBound - best.index)
+            a.rank < b.rank
+                || a.rank == b.rank
+                    && abs(a.range.lowerBound - best.index) > abs(b.range.lowerBound - best.index)
         }) {
             mention.location = place.location
             mention.locationRank = place.rank
@@ -90,15 +106,20 @@ extension Extractor {
     /// Sharpens the trigger's class with what else the sentence says: the weapon, who was hit, whether
     /// protesters were involved, whether the violence is a crime or a disaster rather than political.
     func refine(
-        _ eventClass: EventLexicon.EventClass, cues: Set<String>, classNames: Set<String>, reading: SentenceReading,
+        _ eventClass: EventLexicon.EventClass, cues: Set<String>, classNames: Set<String>,
+        reading: SentenceReading,
         hit: TriggerHit
     ) -> EventLexicon.EventClass? {
         var name = eventClass.name
         let violent = Extractor.violentClasses.contains(name)
-        let protestInvolved = classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
+        let protestInvolved =
+            classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
         if violent || name == "loot" || name == "arrest" {
             if protestInvolved && name != "mob" {
-                if cues.contains("force") || (violent && cues.contains("state") && !cues.contains("riotous")) {
+                let harmed = (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0
+                if cues.contains("force")
+                    || (violent && harmed && cues.contains("state") && !cues.contains("riotous"))
+                {
                     return with("protest", acledType: "Protests", sub: "Excessive force against protesters")
                 }
                 if cues.contains("riotous") || name == "loot" || classNames.contains("riot") {
@@ -110,7 +131,9 @@ extension Extractor {
             }
         }
         if name == "protest" || name == "strike" || name == "hunger" || name == "blockade" {
-            if cues.contains("force") { return with(name, acledType: "Protests", sub: "Excessive force against protesters") }
+            if cues.contains("force") {
+                return with(name, acledType: "Protests", sub: "Excessive force against protesters")
+            }
             if cues.contains("riotous") || classNames.contains("riot") { return events.eventClass("riot") }
             if cues.contains("intervene") || classNames.contains("arrest") {
                 return with(name, acledType: "Protests", sub: "Protest with intervention")
@@ -121,7 +144,9 @@ extension Extractor {
             if name == "loot" && cues.contains("crime") { return nil }
             return eventClass
         }
-        if ["attack", "kill", "shoot", "clash", "explosive", "shelling", "air", "beat", "massacre"].contains(name) {
+        if ["attack", "kill", "shoot", "clash", "explosive", "shelling", "air", "beat", "massacre"].contains(
+            name)
+        {
             let current = Extractor.weaponOrder.firstIndex(of: name) ?? Extractor.weaponOrder.count
             for (rank, weapon) in Extractor.weaponOrder.enumerated() where rank < current {
                 if cues.contains(weapon) || classNames.contains(weapon) {
@@ -133,28 +158,41 @@ extension Extractor {
         }
         if name == "overtake" || name == "regain" {
             let stateSource = reading.actors.contains {
-                $0.range.upperBound <= hit.index && ($0.actor.sector == "MIL" || $0.actor.sector == "GOV" || $0.actor.sector == "COP")
+                $0.range.upperBound <= hit.index
+                    && ($0.actor.sector == "MIL" || $0.actor.sector == "GOV" || $0.actor.sector == "COP")
             }
-            let territory = reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory")
+            let territory =
+                reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory")
             if !territory && name == "overtake" { return events.eventClass("seize") }
             name = stateSource ? "regain" : "overtake"
         }
-        let armed = cues.contains("nonstate") || cues.contains("state") || reading.actors.contains {
-            $0.actor.sector == "REB" || $0.actor.sector == "MIL"
-        }
+        let armed =
+            cues.contains("nonstate") || cues.contains("state")
+            || reading.actors.contains {
+                $0.actor.sector == "REB" || $0.actor.sector == "MIL"
+            }
         if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash") {
             return nil
         }
-        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name) && !armed {
+        let attackWords =
+            classNames.contains("attack") || classNames.contains("shoot") || classNames.contains("clash")
+        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name)
+            && !cues.contains("nonstate")
+            && !(attackWords && armed)
+        {
             return nil
         }
         if ["attack", "kill", "shoot", "beat"].contains(name) {
             // Armed groups fighting each other is a battle; armed men against unarmed people is violence against civilians.
             let bothSides = cues.contains("nonstate") && cues.contains("state")
             if bothSides || classNames.contains("clash") {
-                return with(name, acledType: "Battles", sub: "Armed clash", mode: name == "beat" ? "beat" : "firearms")
+                return with(
+                    name, acledType: "Battles", sub: "Armed clash", mode: name == "beat" ? "beat" : "firearms"
+                )
             }
-            if name == "kill" && !armed && !cues.contains("civilian") && !cues.contains("firearm") && !cues.contains("blade") {
+            if name == "kill" && !armed && !cues.contains("civilian") && !cues.contains("firearm")
+                && !cues.contains("blade")
+            {
                 // "died" alone, with nobody who could have done it: not a political event.
                 if !reading.actors.contains(where: { $0.isNamed }) { return nil }
             }
@@ -162,7 +200,9 @@ extension Extractor {
         return events.eventClass(name)
     }
 
-    private func with(_ name: String, acledType: String, sub: String, mode: String? = nil) -> EventLexicon.EventClass? {
+    private func with(_ name: String, acledType: String, sub: String, mode: String? = nil) -> EventLexicon
+        .EventClass?
+    {
         guard var eventClass = events.eventClass(name) else { return nil }
         eventClass.acledType = acledType
         eventClass.acledSubType = sub
@@ -175,7 +215,9 @@ extension Extractor {
         let tokens = reading.sentence.tokens
         let before = reading.actors.filter { $0.range.upperBound <= hit.index }
         let after = reading.actors.filter { $0.range.lowerBound >= hit.index + hit.length }
-        let passive = (1...2).contains { k in hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key) }
+        let passive = (1...2).contains { k in
+            hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+        }
         var byActor: ActorMention?
         if let first = after.first {
             let gap = tokens[(hit.index + hit.length)..<first.range.lowerBound]
@@ -207,13 +249,17 @@ extension Extractor {
     /// "18 missiles", "dozens of rockets": how many of what.
     func quantity(_ tokens: [Token], text: [UInt8]) -> Quantity? {
         for index in tokens.indices {
-            guard events.cues.match(tokens, at: index)?.value.contains("shelling") == true || tokens[index].key == "drones",
+            guard
+                events.cues.match(tokens, at: index)?.value.contains("shelling") == true
+                    || tokens[index].key == "drones",
                 index > 0
             else { continue }
             var start = index - 1
             if tokens[start].key == "of", start > 0 { start -= 1 }
             for from in stride(from: max(0, start - 2), through: start, by: 1) {
-                if let reading = numbers.read(tokens, at: from), from + reading.length - 1 == start, reading.value > 1 {
+                if let reading = numbers.read(tokens, at: from), from + reading.length - 1 == start,
+                    reading.value > 1
+                {
                     return Quantity(count: reading.value, what: tokens[index].key)
                 }
             }

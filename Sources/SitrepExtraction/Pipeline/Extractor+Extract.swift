@@ -9,8 +9,10 @@ extension Extractor {
         let sentences = splitter.split(bytes, tokens: tokens, lowercaseText: lowercaseText)
         let sha = SHA256.hex(document.text)
         let reference = DocumentReference(
-            id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha, title: document.title,
-            url: document.url, published: document.published, record: document.record, offset: document.offset)
+            id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha,
+            title: document.title,
+            url: document.url, published: document.published, record: document.record, offset: document.offset
+        )
 
         // Document-wide facts: actors (for countries and people's years), countries, years mentioned.
         var actorsBySentence: [[ActorMention]] = []
@@ -39,7 +41,8 @@ extension Extractor {
                 activeYears.append(entry.activeYears)
             }
         }
-        let anchor = documentAnchor(document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
+        let anchor = documentAnchor(
+            document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
 
         var mentions: [Mention] = []
         var lastDate: DateReader.Resolved?
@@ -67,7 +70,8 @@ extension Extractor {
                 }
                 continue
             }
-            if mention.date == nil, let last = mentions.last, last.sentence == s - 1 || last.paragraph == sentence.paragraph,
+            if mention.date == nil, let last = mentions.last,
+                last.sentence == s - 1 || last.paragraph == sentence.paragraph,
                 startsWithSequenceWord(sentence)
             {
                 mention.date = lastDate
@@ -76,7 +80,9 @@ extension Extractor {
         }
         let merged = merge(mentions)
         let newsDate = anchor?.date
-        return merged.map { event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate) }
+        return merged.map {
+            event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate)
+        }
     }
 
     /// All-lowercase text (no capitalised words at all) switches off the capitalisation cues.
@@ -96,13 +102,16 @@ extension Extractor {
     }
 
     private func startsWithSequenceWord(_ sentence: Sentence) -> Bool {
-        sentence.tokens.prefix(6).contains { ["later", "then", "subsequently", "afterwards", "meanwhile"].contains($0.key) }
+        sentence.tokens.prefix(6).contains {
+            ["later", "then", "subsequently", "afterwards", "meanwhile"].contains($0.key)
+        }
     }
 
     /// The date relative expressions are read against: the publication date; else a dateline date;
     /// else "Wednesday, March 11" with its year inferred; else the first full date in the text.
     func documentAnchor(
-        _ document: Document, _ sentences: [Sentence], activeYears: [[ClosedRange<Int>]], mentionedYears: [Int]
+        _ document: Document, _ sentences: [Sentence], activeYears: [[ClosedRange<Int>]],
+        mentionedYears: [Int]
     ) -> DateReader.Anchor? {
         if let published = document.published, let date = CivilDate(iso: published) {
             return DateReader.Anchor(date: date, isPublication: true)

@@ -38,7 +38,8 @@ extension Extractor {
     }
 
     func event(
-        from mention: Mention, sentences: [Sentence], text: [UInt8], document: DocumentReference, newsDate: CivilDate?
+        from mention: Mention, sentences: [Sentence], text: [UInt8], document: DocumentReference,
+        newsDate: CivilDate?
     ) -> Event {
         let sentence = sentences[mention.sentence]
         let eventClass = mention.eventClass
@@ -47,20 +48,26 @@ extension Extractor {
         if let date = mention.date?.date, let newsDate, date.dayNumber < newsDate.dayNumber - backgroundDays {
             background = true
         }
-        let idSource = "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
+        let idSource =
+            "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
         return Event(
-            id: String(SHA256.hex(idSource).prefix(16)), doc: document, type: eventClass.type, mode: eventClass.mode,
+            id: String(SHA256.hex(idSource).prefix(16)), doc: document, type: eventClass.type,
+            mode: eventClass.mode,
             context: eventClass.context.isEmpty ? nil : eventClass.context, cameo: eventClass.cameo,
             quadClass: code?.quadClass, goldstein: code?.goldstein,
-            acled: eventClass.acledType.map { ACLEDCategory(eventType: $0, subEventType: eventClass.acledSubType) },
+            acled: eventClass.acledType.map {
+                ACLEDCategory(eventType: $0, subEventType: eventClass.acledSubType)
+            },
             date: mention.date?.date.iso, datePrecision: mention.date?.precision,
-            source: mention.source.isEmpty ? nil : mention.source, target: mention.target.isEmpty ? nil : mention.target,
+            source: mention.source.isEmpty ? nil : mention.source,
+            target: mention.target.isEmpty ? nil : mention.target,
             location: mention.location, killed: mention.casualties.killed,
             killedMin: mention.casualties.killed != nil && mention.casualties.killedMin ? true : nil,
             injured: mention.casualties.injured,
             injuredMin: mention.casualties.injured != nil && mention.casualties.injuredMin ? true : nil,
             quantity: mention.quantity, background: background, trigger: mention.trigger,
-            sentence: Extractor.text(text, sentence.start, sentence.end), span: [sentence.start, sentence.end],
+            sentence: Extractor.text(text, sentence.start, sentence.end),
+            span: [sentence.start, sentence.end],
             confidence: mention.confidence)
     }
 }

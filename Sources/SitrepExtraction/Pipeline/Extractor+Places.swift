@@ -25,7 +25,7 @@ extension Extractor {
                 continue
             }
             // "Syrian-Iraqi border"
-            if token.key.contains("-"), index + 1 < tokens.count, tokens[index + 1].key.hasPrefix("border") {
+            if token.keyContains("-"), index + 1 < tokens.count, tokens[index + 1].key.hasPrefix("border") {
                 let parts = token.key.split(separator: "-").map(String.init)
                 let countries = parts.compactMap { actors.table.value(forKey: $0)?.country }
                 if countries.count == 2, let first = gazetteer.country(countries[0]) {
@@ -48,12 +48,15 @@ extension Extractor {
                 index += 1
                 continue
             }
-            if match.length == 1 && (commonWords.contains(token.key) || token.key.utf8.count < 3 && !token.isUpperCase) {
+            if match.length == 1
+                && (commonWords.contains(token.key) || token.key.utf8.count < 3 && !token.isUpperCase)
+            {
                 index += 1
                 continue
             }
             // A person or organisation of the same name wins ("Jordan" the country is kept).
-            if let actor = actors.match(tokens, at: index, lowercaseText: lowercaseText), actor.length >= match.length,
+            if let actor = actors.match(tokens, at: index, lowercaseText: lowercaseText),
+                actor.length >= match.length,
                 actor.entry.kind == .person || actor.entry.kind == .organization
             {
                 index += actor.length
@@ -64,7 +67,14 @@ extension Extractor {
                 continue
             }
             let locative = index > 0 && Extractor.locativeWords.contains(tokens[index - 1].key)
-            if place.kind == .city, place.population < 15000, !locative, documentCountries[place.country] == nil {
+            // A capitalised first word is only a place when it is a well-known one.
+            if index == 0, match.length == 1, place.kind == .city, place.population < 100_000 {
+                index += 1
+                continue
+            }
+            if place.kind == .city, place.population < 15000, !locative,
+                documentCountries[place.country] == nil
+            {
                 index += match.length
                 continue
             }
@@ -78,19 +88,23 @@ extension Extractor {
             if locative { rank += 2 }
             var start = tokens[index].start
             // "12 miles north of Baghdad": the place is a reference point.
-            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2].key) {
+            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2].key)
+            {
                 rank -= 3
                 var k = index - 3
                 if k >= 0, ["miles", "km", "kilometres", "kilometers", "mile"].contains(tokens[k].key) {
                     k -= 1
-                    if k >= 0, tokens[k].kind == .number || numbers.words[tokens[k].key] != nil { start = tokens[k].start }
+                    if k >= 0, tokens[k].kind == .number || numbers.words[tokens[k].key] != nil {
+                        start = tokens[k].start
+                    }
                 } else {
                     start = tokens[index - 2].start
                 }
             }
             let location = Location(
                 text: Extractor.text(text, start, tokens[index + match.length - 1].end), name: place.name,
-                country: place.country.isEmpty ? nil : place.country, admin1: place.admin1.isEmpty ? nil : place.admin1,
+                country: place.country.isEmpty ? nil : place.country,
+                admin1: place.admin1.isEmpty ? nil : place.admin1,
                 lat: place.lat, lon: place.lon, precision: place.kind,
                 geonamesID: place.geonamesID > 0 ? place.geonamesID : nil)
             found.append(PlaceMention(range: index..<(index + match.length), location: location, rank: rank))

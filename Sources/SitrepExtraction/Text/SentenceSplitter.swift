@@ -3,8 +3,10 @@ struct SentenceSplitter: Sendable {
     var abbreviations: Set<String>
     /// Words that start a sentence after an initialism ("... in the U.S. The next day ...").
     static let sentenceStarters: Set<String> = [
-        "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that",
-        "these", "those", "there", "his", "her", "their", "its", "after", "while", "meanwhile", "however", "if",
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this",
+        "that",
+        "these", "those", "there", "his", "her", "their", "its", "after", "while", "meanwhile", "however",
+        "if",
         "when", "according", "earlier", "later", "last", "since", "some", "many", "officials", "police",
     ]
 
@@ -15,7 +17,8 @@ struct SentenceSplitter: Sendable {
         var index = 0
         func flush() {
             guard let first = current.first, let last = current.last else { return }
-            sentences.append(Sentence(start: first.start, end: last.end, paragraph: paragraph, tokens: current))
+            sentences.append(
+                Sentence(start: first.start, end: last.end, paragraph: paragraph, tokens: current))
             current.removeAll(keepingCapacity: true)
         }
         while index < tokens.count {
@@ -31,16 +34,21 @@ struct SentenceSplitter: Sendable {
             }
             current.append(token)
             index += 1
-            if isTerminal(token) || (token.kind == .word && token.key.hasSuffix(".") && token.key.count > 2) {
+            if isTerminal(token)
+                || (token.kind == .word && token.keyEndsWithPeriod && token.key.utf8.count > 2)
+            {
                 // Closing quotes and brackets belong to the sentence they close.
-                while index < tokens.count, tokens[index].kind == .punctuation, tokens[index].start == current.last?.end,
+                while index < tokens.count, tokens[index].kind == .punctuation,
+                    tokens[index].start == current.last?.end,
                     isCloser(tokens[index].key)
                 {
                     current.append(tokens[index])
                     index += 1
                 }
                 if index >= tokens.count { break }
-                if endsSentence(bytes, tokens, terminalAt: current.count - 1, in: current, next: index, lowercaseText) {
+                if endsSentence(
+                    bytes, tokens, terminalAt: current.count - 1, in: current, next: index, lowercaseText)
+                {
                     flush()
                 }
             }
@@ -70,7 +78,9 @@ struct SentenceSplitter: Sendable {
 
     /// A single line break ends a sentence after end punctuation or a short line (a headline, a list item).
     private func lineBreakEndsSentence(_ bytes: [UInt8], _ current: [Token], _ previous: Token) -> Bool {
-        if previous.kind == .punctuation && [".", "!", "?", ":", "\"", "\u{201D}"].contains(previous.key) { return true }
+        if previous.kind == .punctuation && [".", "!", "?", ":", "\"", "\u{201D}"].contains(previous.key) {
+            return true
+        }
         guard let first = current.first else { return false }
         var lineStart = previous.end
         while lineStart > first.start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
@@ -88,7 +98,8 @@ struct SentenceSplitter: Sendable {
             terminal -= 1
         }
         let startsLikeSentence =
-            nextToken.isCapitalized || nextToken.kind == .number || nextToken.kind == .punctuation || lowercaseText
+            nextToken.isCapitalized || nextToken.kind == .number || nextToken.kind == .punctuation
+            || lowercaseText
         guard startsLikeSentence else { return false }
         let mark = current[terminal]
         if mark.kind == .word {

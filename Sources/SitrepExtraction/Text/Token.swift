@@ -16,3 +16,13 @@ struct Token: Sendable, Equatable {
 
     var isWord: Bool { kind == .word }
 }
+
+extension Token {
+    /// Whether the key contains an ASCII byte (cheaper than a substring search).
+    func keyContains(_ ascii: Unicode.Scalar) -> Bool {
+        let byte = UInt8(ascii: ascii)
+        return key.utf8.contains(byte)
+    }
+
+    var keyEndsWithPeriod: Bool { key.utf8.last == UInt8(ascii: ".") }
+}

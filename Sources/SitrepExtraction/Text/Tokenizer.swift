@@ -51,7 +51,8 @@ enum Tokenizer {
                             continue
                         }
                         // A typographic apostrophe inside a word, but not a possessive 's.
-                        if isTypographicApostrophe(bytes, j, limit), j + 3 < limit, isLetterByte(bytes[j + 3]),
+                        if isTypographicApostrophe(bytes, j, limit), j + 3 < limit,
+                            isLetterByte(bytes[j + 3]),
                             !isPossessive(bytes, j + 3, limit)
                         {
                             j += 3
@@ -59,18 +60,24 @@ enum Tokenizer {
                         }
                         break
                     }
-                    if (c == 0x2D || c == 0x26) && j + 1 < limit && (isLetterByte(bytes[j + 1]) || isDigit(bytes[j + 1])) {
+                    if (c == 0x2D || c == 0x26) && j + 1 < limit
+                        && (isLetterByte(bytes[j + 1]) || isDigit(bytes[j + 1]))
+                    {
                         j += 2
                         continue
                     }
-                    if c == 0x27 && j + 1 < limit && isLetterByte(bytes[j + 1]) && !isPossessive(bytes, j + 1, limit) {
+                    if c == 0x27 && j + 1 < limit && isLetterByte(bytes[j + 1])
+                        && !isPossessive(bytes, j + 1, limit)
+                    {
                         j += 2
                         continue
                     }
                     break
                 }
                 // Initialisms: U.S. U.N. e.g.
-                if j - i == 1, j + 2 < limit, bytes[j] == 0x2E, isASCIILetter(bytes[j + 1]), bytes[j + 2] == 0x2E {
+                if j - i == 1, j + 2 < limit, bytes[j] == 0x2E, isASCIILetter(bytes[j + 1]),
+                    bytes[j + 2] == 0x2E
+                {
                     j += 3
                     while j + 1 < limit, isASCIILetter(bytes[j]), bytes[j + 1] == 0x2E { j += 2 }
                 }
@@ -79,11 +86,14 @@ enum Tokenizer {
                 continue
             }
             // Possessive 's after a word.
-            if (b == 0x27 || isTypographicApostrophe(bytes, i, limit)), let last = tokens.last, last.end == i {
+            if (b == 0x27 || isTypographicApostrophe(bytes, i, limit)), let last = tokens.last, last.end == i
+            {
                 let w = b == 0x27 ? 1 : 3
                 if isPossessive(bytes, i + w, limit) {
                     tokens.append(
-                        Token(start: i, end: i + w + 1, key: "'s", kind: .word, isCapitalized: false, isUpperCase: false))
+                        Token(
+                            start: i, end: i + w + 1, key: "'s", kind: .word, isCapitalized: false,
+                            isUpperCase: false))
                     i += w + 1
                     continue
                 }
@@ -95,7 +105,9 @@ enum Tokenizer {
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    }
     @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0xC3 }
 
     static func scalarWidth(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Int {
@@ -115,7 +127,8 @@ enum Tokenizer {
     }
 
     static func isTypographicApostrophe(_ bytes: [UInt8], _ i: Int, _ limit: Int) -> Bool {
-        i + 2 < limit && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98)
+        i + 2 < limit && bytes[i] == 0xE2 && bytes[i + 1] == 0x80
+            && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98)
     }
 
     /// "s" followed by a non-letter: the end of a possessive.
@@ -154,15 +167,22 @@ enum Tokenizer {
             }
         } else {
             let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-            key = raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
-                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            var hasQuote = false
+            for k in start..<end where bytes[k] == 0xE2 { hasQuote = true }
+            let unquoted =
+                hasQuote
+                ? raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(
+                    of: "\u{2018}", with: "'")
+                : raw
+            key = unquoted.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             if let scalar = raw.unicodeScalars.first, kind == .word {
                 let s = String(scalar)
                 hasUpper = hasUpper || s != s.lowercased()
                 hasLower = hasLower || s != s.uppercased()
             }
         }
-        let capitalized = kind == .word && ((first >= 0x41 && first <= 0x5A) || (!ascii && first >= 0xC3 && hasUpper))
+        let capitalized =
+            kind == .word && ((first >= 0x41 && first <= 0x5A) || (!ascii && first >= 0xC3 && hasUpper))
         return Token(
             start: start, end: end, key: key, kind: kind, isCapitalized: capitalized,
             isUpperCase: kind == .word && hasUpper && !hasLower)

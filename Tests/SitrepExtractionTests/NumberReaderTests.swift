@@ -1,0 +1,44 @@
+import Testing
+
+@testable import SitrepExtraction
+
+struct NumberReaderTests {
+    @Test(arguments: [
+        ("26", 26, false), ("1,200", 1200, false), ("twenty-six", 26, false), ("twenty six", 26, false),
+        ("a dozen", 12, false), ("two hundred", 200, false), ("hundreds", 200, true), ("at least 5", 5, true),
+        ("more than fifty", 50, true), ("nearly 40", 40, false), ("three thousand", 3000, false),
+        ("dozens", 24, true), ("2 million", 2_000_000, false),
+    ])
+    func readsCountsInDigitsAndWords(text: String, value: Int, isMinimum: Bool) {
+        let reading = Shared.extractor.numbers.read(Shared.tokens(text), at: 0)
+        #expect(reading?.value == value)
+        #expect(reading?.isMinimum == isMinimum)
+    }
+
+    @Test(arguments: ["the", "a man", "12:30", "several"])
+    func nonNumbersAreNotRead(text: String) {
+        #expect(Shared.extractor.numbers.read(Shared.tokens(text), at: 0) == nil)
+    }
+
+    @Test(arguments: [
+        ("Gunmen killed 3 people and wounded 12 others.", 3, false, 12, false),
+        ("Three people were killed in the attack.", 3, false, nil, false),
+        ("The blast caused twelve injuries and three casualties.", 3, false, 12, false),
+        ("At least twenty-six fighters were reportedly killed.", 26, true, nil, false),
+        ("The strike killed more than 50 militants.", 50, true, nil, false),
+        ("Two soldiers later died of their wounds.", 2, false, nil, false),
+        ("The death toll rose to 9 on Sunday.", 9, false, nil, false),
+        ("The attack did not cause casualties.", 0, false, nil, false),
+        ("Militants killed in 2019 were buried.", nil, false, nil, false),
+        ("Rockets hit on March 11 killing a dozen soldiers.", 12, false, nil, false),
+    ])
+    func attachesCasualtyCountsToTheRightWords(
+        text: String, killed: Int?, killedMin: Bool, injured: Int?, injuredMin: Bool
+    ) {
+        let result = Shared.extractor.casualties(in: Shared.tokens(text))
+        #expect(result.killed == killed)
+        #expect(result.killed == nil || result.killedMin == killedMin)
+        #expect(result.injured == injured)
+        #expect(result.injured == nil || result.injuredMin == injuredMin)
+    }
+}

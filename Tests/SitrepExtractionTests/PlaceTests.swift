@@ -1,0 +1,47 @@
+import Testing
+
+@testable import SitrepExtraction
+
+struct PlaceTests {
+    func bestPlace(_ text: String, countries: [String: Int] = [:]) -> Location? {
+        let sentence = Shared.sentence(text)
+        return Shared.extractor.placeMentions(
+            in: sentence, text: Array(text.utf8), lowercaseText: false, documentCountries: countries,
+            skipping: []
+        ).max { $0.rank < $1.rank }?.location
+    }
+
+    @Test(arguments: [
+        ("Fighting broke out in Kirkuk on Monday.", "Kirkuk", "IQ", Location.Precision.city),
+        ("Protesters marched in Baghdad.", "Baghdad", "IQ", .city),
+        ("Missiles hit Camp Taji, 12 miles north of Baghdad.", "Camp Taji", "IQ", .site),
+        ("Bases near Albu Kamal were bombed.", "Ālbū Kamāl", "SY", .city),
+        ("Police opened fire in Nigeria.", "Nigeria", "NG", .country),
+        ("Clashes on the Syrian-Iraqi border.", "Syria", "SY", .country),
+    ])
+    func findsPlacesWithCoordinates(
+        text: String, name: String, country: String, precision: Location.Precision
+    ) {
+        let location = bestPlace(text)
+        #expect(location?.name == name)
+        #expect(location?.country == country)
+        #expect(location?.precision == precision)
+        #expect(location?.lat != nil)
+    }
+
+    @Test func referencePointKeepsItsOffsetInTheText() {
+        let location = bestPlace("The base lies 12 miles north of Baghdad.")
+        #expect(location?.text == "12 miles north of Baghdad")
+        #expect(location?.name == "Baghdad")
+    }
+
+    @Test func documentCountryDisambiguatesSameNamedPlaces() {
+        // Several places share the name Taji; in a story about Iraq the Iraqi one is meant.
+        #expect(bestPlace("Rockets hit Taji.", countries: ["IQ": 3])?.country == "IQ")
+    }
+
+    @Test(arguments: ["Due to the rain, nothing happened.", "Mark said hope is near."])
+    func commonWordsAreNotPlaces(text: String) {
+        #expect(bestPlace(text) == nil)
+    }
+}
