@@ -21,7 +21,9 @@ extension Ingestor {
         case .ignored, .stream, .rotatedStream: return .vanished
         case .unsupported(let reason):
             var st = stat()
-            return lstat(inbox + "/" + name, &st) == 0 ? .rejected(reason) : .vanished
+            guard lstat(inbox + "/" + name, &st) == 0 else { return .vanished }
+            let kind = FileStatus(st).kind
+            return .rejected(kind == .regular ? reason : FileReader.Refusal.notRegular(kind).description)
         case .document(let documentFormat): format = documentFormat
         }
         let path = inbox + "/" + name

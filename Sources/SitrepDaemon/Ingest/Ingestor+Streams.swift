@@ -62,6 +62,12 @@ extension Ingestor {
                 let record = position.records
                 position.records += 1
                 guard !line.range.isEmpty else { continue }
+                guard line.range.count <= configuration.maxLineBytes else {
+                    rejectRecord(
+                        name, record: record, offset: line.offset, bytes: [],
+                        reason: "line of \(line.range.count) bytes is longer than max_line_bytes (\(configuration.maxLineBytes))")
+                    continue
+                }
                 do {
                     var document = try DocumentDecoder.decodeRecord(
                         bytes[line.range], record: record, offset: Int(line.offset))
