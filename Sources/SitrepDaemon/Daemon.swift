@@ -27,6 +27,10 @@ public final class Daemon: @unchecked Sendable {
     var sources: [DispatchSourceProtocol] = []
     var rescanTimer: DispatchSourceTimer?
     var lastStatus = ""
+    var pendingStatus: String?
+    var lastPublished: Int64 = 0
+    var statusTimer: DispatchSourceTimer?
+    let statusIntervalNanoseconds: Int64 = 200_000_000
 
     public init(
         configuration: DaemonConfiguration, extractor: Extractor, logger: Logger,
@@ -41,10 +45,21 @@ public final class Daemon: @unchecked Sendable {
         self.reloadConfiguration = reloadConfiguration
     }
 
-    /// Prepares directories, recovers from the last run, queues the backlog, then sends READY=1.
-    public func start() throws(StartupError) {
-        let outcome = queue.sync { Result { () throws(StartupError) in try startOnQueue() } }
-        try outcome.get()
+    /// Prepares directories, recovers from the last run, queues the backlog, sends READY=1, then
+    /// runs the Dispatch main loop. Never returns: the process exits from a signal handler, or
+    /// through `onStartupFailure`.
+    ///
+    /// Everything happens in blocks on `queue`; nothing waits on it synchronously (a `sync` on the
+    /// main thread before `dispatchMain()` was seen to leave the queue without a wake-up).
+    public func run(onStartupFailure: @escaping @Sendable (StartupError) -> Never) -> Never {
+        queue.async { [self] in
+            do throws(StartupError) {
+                try startOnQueue()
+            } catch {
+                onStartupFailure(error)
+            }
+        }
+        dispatchMain()
     }
 
     private func startOnQueue() throws(StartupError) {
@@ -71,6 +86,7 @@ public final class Daemon: @unchecked Sendable {
             throw StartupError(errno: error.errno, message: error.description)
         }
         self.ingestor = ingestor
+        watcher?.activate()
         installSignalHandlers()
         installTimers()
         logger.info(
@@ -83,14 +99,32 @@ public final class Daemon: @unchecked Sendable {
         notifier.ready(status: lastStatus)
     }
 
-    /// Runs the Dispatch main loop; returns never (the process exits from a signal handler).
-    public func run() -> Never {
-        dispatchMain()
+    /// Sends STATUS= at most every `statusInterval`: sd_notify blocks when the service manager
+    /// falls behind, and a busy daemon changes its status many times a second.
+    private func publish(_ status: String) {
+        pendingStatus = status
+        guard statusTimer == nil else { return }
+        let now = clock.monotonicNanoseconds()
+        let wait = lastPublished + statusIntervalNanoseconds - now
+        if wait <= 0 {
+            flushStatus()
+            return
+        }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + .nanoseconds(Int(wait)))
+        timer.setEventHandler { [weak self] in
+            self?.statusTimer = nil
+            self?.flushStatus()
+        }
+        statusTimer = timer
+        timer.activate()
     }
 
-    private func publish(_ status: String) {
-        guard status != lastStatus else { return }
+    private func flushStatus() {
+        guard let status = pendingStatus, status != lastStatus else { return }
+        pendingStatus = nil
         lastStatus = status
+        lastPublished = clock.monotonicNanoseconds()
         notifier.status(status)
     }
 

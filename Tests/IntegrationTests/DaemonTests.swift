@@ -201,6 +201,7 @@ struct DaemonTests {
     @Test func reportsAFatalStartupErrorToTheServiceManager() throws {
         let sandbox = Sandbox()
         let listener = try NotifyListener(path: sandbox.root + "/fatal.sock")
+        defer { listener.stop() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = [

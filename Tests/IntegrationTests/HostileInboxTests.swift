@@ -55,9 +55,9 @@ struct HostileInboxTests {
         try withDaemon { sandbox, _ in
             #expect(mkfifo(sandbox.inbox + "/pipe.html", 0o666) == 0)
             let socketHolder = try NotifyListener(path: sandbox.inbox + "/sock.txt")
+            defer { socketHolder.stop() }
             #expect(sandbox.eventually { reason(sandbox, "pipe.html")?.contains("fifo") == true })
             #expect(sandbox.eventually { reason(sandbox, "sock.txt")?.contains("socket") == true })
-            _ = socketHolder
         }
     }
 

@@ -113,6 +113,7 @@ extension Ingestor {
             case .stream:
                 dirtyStreams.insert(name)
             case .rotatedStream:
+                adoptRotatedStream(name)
                 if checkpoint.streams[name] != nil { dirtyStreams.insert(name) }
             case .document, .unsupported:
                 // A file seen created or modified but not yet closed is still being written.
@@ -192,6 +193,31 @@ extension Ingestor {
             try writeReason(for: moved, reason: reason)
         } catch {
             if error.errno != ENOENT { noteError(error) }
+        }
+    }
+
+    /// A stream rotated while nobody watched (daemon stopped) keeps the position it had under its
+    /// old name, found by its identity, so its unread tail is still read.
+    func adoptRotatedStream(_ name: String) {
+        var st = stat()
+        guard lstat(inbox + "/" + name, &st) == 0 else { return }
+        let identity = FileIdentity(FileStatus(st))
+        if let known = checkpoint.streams[name] {
+            if known.identity == identity { return }
+            // The position belongs to an earlier file under this name.
+            checkpoint.streams[name] = nil
+        }
+        if let position = renamedStreams.removeValue(forKey: identity) {
+            checkpoint.streams[name] = position
+            return
+        }
+        for (oldName, position) in checkpoint.streams where position.identity == identity && oldName != name {
+            var current = stat()
+            let stillThere = lstat(inbox + "/" + oldName, &current) == 0 && FileIdentity(FileStatus(current)) == identity
+            guard !stillThere else { continue }
+            checkpoint.streams[oldName] = nil
+            checkpoint.streams[name] = position
+            return
         }
     }
 }

@@ -15,7 +15,8 @@ public final class InboxWatcher {
     private let fd: Int32
     private let source: DispatchSourceRead
 
-    /// Starts watching. `handler` gets every batch of events as they are read.
+    /// Starts watching; events are queued in the kernel until `activate()`. `handler` gets every
+    /// batch of events as they are read.
     public init(
         directory: String, queue: DispatchQueue, handler: @escaping @Sendable ([InotifyEvent]) -> Void
     ) throws(SystemError) {
@@ -33,8 +34,10 @@ public final class InboxWatcher {
             handler(Self.drain(fd))
         }
         source.setCancelHandler { [fd] in close(fd) }
-        source.activate()
     }
+
+    /// Starts delivering events.
+    public func activate() { source.activate() }
 
     deinit { source.cancel() }
 

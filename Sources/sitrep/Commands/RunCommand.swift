@@ -4,6 +4,10 @@ import Logging
 import SitrepDaemon
 import SitrepExtraction
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -91,13 +95,11 @@ struct RunCommand: ParsableCommand {
         let daemon = Daemon(
             configuration: configuration, extractor: extractor, logger: logger, notifier: notifier,
             reloadConfiguration: source)
-        do {
-            try daemon.start()
-        } catch {
+        daemon.run { error in
             notifier.failed(errno: error.errno, status: "Cannot start: \(error.message)")
-            throw CommandFailure.usage(error.message)
+            StandardError.line("sitrep: error: \(error.message)")
+            Glibc.exit(2)
         }
-        daemon.run()
     }
 
     private var flags: [DaemonConfiguration.Key: String] {

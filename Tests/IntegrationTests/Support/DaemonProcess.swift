@@ -34,7 +34,12 @@ final class Sandbox {
         try! FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: root) }
+    deinit {
+        // SITREP_KEEP_SANDBOX=1 keeps the directories of a failing test for a look.
+        if ProcessInfo.processInfo.environment["SITREP_KEEP_SANDBOX"] == nil {
+            try? FileManager.default.removeItem(atPath: root)
+        }
+    }
 
     /// Writes a file the way most tools do: create, write, close.
     func drop(_ name: String, _ text: String) {
@@ -90,13 +95,15 @@ final class Sandbox {
 final class DaemonProcess {
     let process = Process()
     let notify: NotifyListener
-    let stderrPipe = Pipe()
+    /// The daemon's stderr goes to a file in the sandbox (a pipe nobody reads could fill up).
+    let stderrPath: String
 
     init(_ sandbox: Sandbox, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
         notify = try NotifyListener(path: sandbox.root + "/notify-\(UUID().uuidString.prefix(6)).sock")
         process.executableURL = URL(fileURLWithPath: Binary.path)
+        let verbosity = ProcessInfo.processInfo.environment["SITREP_TEST_LOG_LEVEL"].map { ["--log-level", $0] } ?? []
         process.arguments =
-            ["run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log] + arguments
+            ["run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log] + verbosity + arguments
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SITREP_") }
         environment["NOTIFY_SOCKET"] = notify.path
         environment.removeValue(forKey: "JOURNAL_STREAM")
@@ -104,7 +111,9 @@ final class DaemonProcess {
         environment.removeValue(forKey: "WATCHDOG_PID")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
-        process.standardError = stderrPipe
+        stderrPath = sandbox.root + "/daemon-\(UUID().uuidString.prefix(6)).log"
+        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: stderrPath)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
     }
@@ -114,6 +123,7 @@ final class DaemonProcess {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
+        notify.stop()
     }
 
     var pid: Int32 { process.processIdentifier }

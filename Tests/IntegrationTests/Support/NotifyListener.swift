@@ -5,11 +5,14 @@ import Foundation
 #endif
 
 /// A stand-in for systemd's notification socket: a datagram socket the daemon sends sd_notify
-/// messages to, read by the test.
-final class NotifyListener {
+/// messages to. A background thread reads it at once, as systemd does: a unix datagram socket
+/// holds only `net.unix.max_dgram_qlen` (often 10) unread messages before senders block.
+final class NotifyListener: @unchecked Sendable {
     let path: String
     private let fd: Int32
-    private(set) var messages: [String] = []
+    private let lock = NSLock()
+    private var received: [String] = []
+    private var closed = false
 
     init(path: String) throws {
         self.path = path
@@ -28,39 +31,50 @@ final class NotifyListener {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
             }
         }
-        guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0 else {
+            close(fd)
+            throw POSIXError(.EADDRINUSE)
+        }
+        let thread = Thread { [self] in readLoop() }
+        thread.start()
     }
 
     deinit {
-        close(fd)
         unlink(path)
     }
 
-    /// Reads messages until one satisfies `predicate` or `timeout` passes; returns that message.
+    /// Stops the reader; the socket is closed by the reader thread.
+    func stop() {
+        lock.withLock { closed = true }
+    }
+
+    private func readLoop() {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !lock.withLock({ closed }) {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n > 0 {
+                let message = String(decoding: buffer[0..<n], as: UTF8.self)
+                lock.withLock { received.append(message) }
+            }
+        }
+        close(fd)
+    }
+
+    var messages: [String] { lock.withLock { received } }
+
+    /// Waits until a message satisfies `predicate` or `timeout` passes; returns that message.
     @discardableResult
     func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) -> String? {
-        if let found = messages.first(where: predicate) { return found }
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            guard let message = receive(until: deadline) else { continue }
-            messages.append(message)
-            if predicate(message) { return message }
-        }
-        return nil
+        repeat {
+            if let found = messages.first(where: predicate) { return found }
+            usleep(10_000)
+        } while Date() < deadline
+        return messages.first(where: predicate)
     }
 
-    /// Reads whatever has arrived, without waiting.
-    func drain() {
-        while let message = receive(until: Date()) { messages.append(message) }
-    }
-
-    private func receive(until deadline: Date) -> String? {
-        var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = max(0, Int32(deadline.timeIntervalSinceNow * 1000))
-        guard poll(&poller, 1, milliseconds) > 0 else { return nil }
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        guard n > 0 else { return nil }
-        return String(decoding: buffer[0..<n], as: UTF8.self)
-    }
+    /// Kept for symmetry with tests that want everything received so far.
+    func drain() {}
 }
