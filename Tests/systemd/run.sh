@@ -26,6 +26,7 @@ nspawn_pid=""
 leader=""
 created_paths=()
 mounted_nspawn_dir=no
+summary_printed=no
 
 say() { printf '[%3ds] %s\n' $((SECONDS - started)) "$*" >&2; }
 pass() {
@@ -42,6 +43,44 @@ cannot_run() {
     echo "systemd test: NOT RUN — $1"
     exit 2
 }
+
+# ---------------------------------------------------------------------------------------------
+# Teardown, whatever happens: stop the container, then undo the one host mount this script made.
+
+cleanup() {
+    local status=$?
+    trap - ERR
+    if [[ $summary_printed == no ]]; then
+        echo "systemd test: FAIL — aborted after $passed checks passed and $failed failed, $((SECONDS - started)) s"
+        ((status != 0)) || status=1
+    fi
+    if [[ -n $nspawn_pid ]] && kill -0 "$nspawn_pid" 2>/dev/null; then
+        # nspawn turns SIGTERM into an orderly shutdown of the container.
+        kill -TERM "$nspawn_pid" 2>/dev/null || true
+        for _ in $(seq 100); do
+            kill -0 "$nspawn_pid" 2>/dev/null || break
+            sleep 0.2
+        done
+        if kill -0 "$nspawn_pid" 2>/dev/null; then
+            if [[ -n $leader ]]; then kill -KILL "$leader" 2>/dev/null || true; fi
+            kill -KILL "$nspawn_pid" 2>/dev/null || true
+        fi
+        wait "$nspawn_pid" 2>/dev/null || true
+    fi
+    if [[ $mounted_nspawn_dir == yes ]]; then
+        umount /run/systemd/nspawn 2>/dev/null || umount -l /run/systemd/nspawn 2>/dev/null || true
+    fi
+    if [[ -n $work && $status -eq 2 && -s $work/nspawn.log ]]; then
+        say "container console (last lines):"
+        tail -n 20 "$work/nspawn.log" >&2 || true
+    fi
+    for dir in "${created_paths[@]}"; do rmdir "$dir" 2>/dev/null || rm -f "$dir" 2>/dev/null || true; done
+    [[ -n $work ]] && rm -rf "$work"
+    return $status
+}
+trap cleanup EXIT
+trap 'say "stopped by an unexpected failure at line $LINENO: $BASH_COMMAND"' ERR
+trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------------------------------------
 # Preconditions: root, the tools, a release binary.
@@ -76,49 +115,13 @@ if [[ -n ${SITREP_BIN_DIR:-} ]]; then
 else
     scratch=${SITREP_SCRATCH:-.build-systemd}
     say "building the release binary (static Swift runtime) in $scratch"
-    swift build -c release --product sitrep --static-swift-stdlib --scratch-path "$scratch" >&2
+    if ! swift build -c release --product sitrep --static-swift-stdlib --scratch-path "$scratch" >&2; then
+        fail "release build" "swift build failed"
+        exit 1
+    fi
     bin=$(swift build -c release --static-swift-stdlib --scratch-path "$scratch" --show-bin-path)
 fi
 [[ -x $bin/sitrep ]] || cannot_run "no sitrep binary in $bin"
-
-# ---------------------------------------------------------------------------------------------
-# Teardown, whatever happens: stop the container, then undo the one host mount this script made.
-
-summary_printed=no
-cleanup() {
-    local status=$?
-    trap - ERR
-    if [[ $summary_printed == no ]]; then
-        echo "systemd test: FAIL — aborted after $passed checks passed and $failed failed, $((SECONDS - started)) s"
-        ((status != 0)) || status=1
-    fi
-    if [[ -n $nspawn_pid ]] && kill -0 "$nspawn_pid" 2>/dev/null; then
-        # nspawn turns SIGTERM into an orderly shutdown of the container.
-        kill -TERM "$nspawn_pid" 2>/dev/null || true
-        for _ in $(seq 100); do
-            kill -0 "$nspawn_pid" 2>/dev/null || break
-            sleep 0.2
-        done
-        if kill -0 "$nspawn_pid" 2>/dev/null; then
-            [[ -n $leader ]] && kill -KILL "$leader" 2>/dev/null || true
-            kill -KILL "$nspawn_pid" 2>/dev/null || true
-        fi
-        wait "$nspawn_pid" 2>/dev/null || true
-    fi
-    if [[ $mounted_nspawn_dir == yes ]]; then
-        umount /run/systemd/nspawn 2>/dev/null || umount -l /run/systemd/nspawn 2>/dev/null || true
-    fi
-    if [[ -n $work && $status -ne 0 && -s $work/nspawn.log ]]; then
-        say "container console (last lines):"
-        tail -n 20 "$work/nspawn.log" >&2 || true
-    fi
-    for dir in "${created_paths[@]}"; do rmdir "$dir" 2>/dev/null || rm -f "$dir" 2>/dev/null || true; done
-    [[ -n $work ]] && rm -rf "$work"
-    return $status
-}
-trap cleanup EXIT
-trap 'say "stopped by an unexpected failure at line $LINENO: $BASH_COMMAND"' ERR
-trap 'exit 130' INT TERM
 
 work=$(mktemp -d /tmp/sitrep-systemd.XXXXXX)
 chmod 0755 "$work"
@@ -139,11 +142,11 @@ write_articles() { # group count
             "$group" "$i" "$city" "$day" "$number" >"$work/articles/$group-$(printf %02d "$i").txt"
     done
 }
-write_big_article() { # name: a few MB, so that the daemon is busy with it for a while
+write_big_article() { # name sentence-format: a few MB, so that the daemon is busy with it for a while
     local i
     for ((i = 0; i < 60000; i++)); do
-        printf 'Security forces arrested %s protesters in %s on %d March 2021. ' \
-            "${numbers[$((i % 10))]}" "${cities[$((i / 10 % 10))]}" $((i % 27 + 1))
+        # shellcheck disable=SC2059 # the format is the argument
+        printf "$2 " "${numbers[$((i % 10))]}" "${cities[$((i / 10 % 10))]}" $((i % 27 + 1))
     done >"$work/articles/$1.txt"
 }
 write_articles backlog 3
@@ -151,8 +154,10 @@ write_articles first 5
 write_articles rotate 8
 write_articles after 3
 write_articles frozen 4
-write_articles crash 20
-write_big_article big-reload
+write_articles early 10
+write_articles late 10
+write_big_article big-reload 'Security forces arrested %s protesters in %s on %d March 2021.'
+write_big_article huge 'Rebels shelled %s villages near %s on %d March 2021.'
 chmod 0644 "$work"/articles/*
 
 # The ids each article must produce, from `sitrep extract` (the same extraction, once).
@@ -165,7 +170,7 @@ done
 dropped=() # article groups handed to the daemon so far
 expected_ids() {
     local group
-    for group in "${dropped[@]}"; do grep "^$group[-.]" "$work/expected.tsv" | cut -f2; done | sort
+    for group in "${dropped[@]}"; do grep "^${group}[-.]" "$work/expected.tsv" | cut -f2; done | sort
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -268,6 +273,7 @@ ct systemd-sysusers --inline 'u analyst - "analyst" /' 'm analyst sitrep' >/dev/
 inbox=/var/spool/sitrep/inbox
 logfile=/var/log/sitrep/events.jsonl
 drop() { # group: delivered the safe way, under a hidden name then renamed
+    # shellcheck disable=SC2016 # expanded by the inner shell
     as_analyst sh -c 'for f in /mnt/sitrep-work/articles/"$1"[-.]*; do
         n=$(basename "$f"); cp "$f" "$2/.$n.tmp" && mv "$2/.$n.tmp" "$2/$n"; done' sh "$1" "$inbox"
     dropped+=("$1")
@@ -420,16 +426,21 @@ fi
 check_exactly_once "after the watchdog restart"
 
 # ---------------------------------------------------------------------------------------------
-# Crash in the middle of a run of articles: Restart=on-failure, and exactly once afterwards.
+# Crash in the middle of a run of articles: killed once the first ten are logged, while it reads a
+# large document, with ten more waiting. Restart=on-failure, and exactly once afterwards.
 
 restarts=$(show NRestarts)
 lines_before=$(logged_ids | wc -l)
-drop crash
-log_grew() { [[ $(logged_ids | wc -l) -gt $lines_before ]]; }
-wait_for 20 log_grew || true
+drop early
+drop huge
+drop late
+early_logged() { [[ $(logged_ids | wc -l) -ge $((lines_before + 10)) ]]; }
+wait_for 20 early_logged || true
 ct kill -KILL "$pid"
+logged_before_kill=$(($(logged_ids | wc -l) - lines_before))
+crash_events=$(($(expected_ids | wc -l) - lines_before))
 if wait_for 30 restarted "$pid" && [[ $(show NRestarts) -eq $((restarts + 1)) ]]; then
-    pass "SIGKILL: restarted by Restart=on-failure (PID $pid → $(show MainPID))"
+    pass "SIGKILL with $logged_before_kill of $crash_events events logged: restarted by Restart=on-failure (PID $pid → $(show MainPID))"
     pid=$(show MainPID)
 else
     fail "crash restart" "unit $(show ActiveState), MainPID $(show MainPID), NRestarts $(show NRestarts)"
@@ -488,9 +499,10 @@ else
     fail "journal fields" "start entry ${started_entry:-missing}; rejection entry ${rejected_entry:-missing}"
 fi
 # Outside systemd the same binary logs to stderr.
+# shellcheck disable=SC2016 # expanded by the inner shell
 stderr_log=$(as_analyst sh -c 'd=$(mktemp -d) && mkdir "$d/inbox" &&
-    timeout -s TERM 5 '"$prefix"'/bin/sitrep run --inbox "$d/inbox" --log "$d/events.jsonl" --state "$d/state" 2>&1 >/dev/null;
-    rm -rf "$d"' || true)
+    timeout -s TERM 5 "$1"/bin/sitrep run --inbox "$d/inbox" --log "$d/events.jsonl" --state "$d/state" 2>&1 >/dev/null;
+    rm -rf "$d"' sh "$prefix" || true)
 if grep -q "watching inbox" <<<"$stderr_log"; then
     pass "outside systemd the daemon logs to stderr"
 else
