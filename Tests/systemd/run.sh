@@ -39,6 +39,10 @@ fail() {
     say "FAIL  $1: $2"
 }
 cannot_run() {
+    if [[ -n $work && -s $work/nspawn.log ]]; then
+        say "container output (last lines):"
+        tail -n 20 "$work/nspawn.log" >&2 || true
+    fi
     summary_printed=yes
     echo "systemd test: NOT RUN — $1"
     exit 2
@@ -69,10 +73,6 @@ cleanup() {
     fi
     if [[ $mounted_nspawn_dir == yes ]]; then
         umount /run/systemd/nspawn 2>/dev/null || umount -l /run/systemd/nspawn 2>/dev/null || true
-    fi
-    if [[ -n $work && $status -eq 2 && -s $work/nspawn.log ]]; then
-        say "container console (last lines):"
-        tail -n 20 "$work/nspawn.log" >&2 || true
     fi
     for dir in "${created_paths[@]}"; do rmdir "$dir" 2>/dev/null || rm -f "$dir" 2>/dev/null || true; done
     [[ -n $work ]] && rm -rf "$work"
@@ -197,7 +197,7 @@ for _ in $(seq 150); do
     [[ -n $leader ]] && break
     sleep 0.2
 done
-[[ -n $leader ]] || cannot_run "systemd-nspawn did not start systemd in a container (see its log above)"
+[[ -n $leader ]] || cannot_run "systemd-nspawn did not start systemd in a container (its output is above)"
 
 ct() { # run a command in the container, as root, with a clean environment
     nsenter -t "$leader" -a env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 SYSTEMD_PAGER=cat \
