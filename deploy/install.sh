@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds sitrep in release mode and installs it as a systemd service.
-#   sudo deploy/install.sh            build, install, enable and start
-#   sudo deploy/install.sh --no-start install only
-# Environment: PREFIX (default /usr/local), DESTDIR (staging root, implies --no-start).
+#   sudo deploy/install.sh            build, install, create the user and directories, enable and start
+#   sudo deploy/install.sh --no-start the same without enabling and starting the service
+# Environment: PREFIX (default /usr/local), DESTDIR (staging root: files only, nothing is started),
+# SITREP_BIN_DIR (a directory holding an already built `sitrep` and its *.resources: no build).
+# The Swift runtime is linked statically, so the installed service does not need the toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,9 +12,11 @@ start=yes
 [[ ${1:-} == --no-start ]] && start=no
 PREFIX=${PREFIX:-/usr/local}
 DESTDIR=${DESTDIR:-}
-[[ -n $DESTDIR ]] && start=no
+bin=${SITREP_BIN_DIR:-}
 
-if ! pkg-config --exists libsystemd 2>/dev/null; then
+if [[ -n $bin ]]; then
+    [[ -x $bin/sitrep ]] || { echo "install.sh: no executable sitrep in SITREP_BIN_DIR=$bin" >&2; exit 1; }
+elif ! pkg-config --exists libsystemd 2>/dev/null; then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
         apt-get update -qq && apt-get install -y -qq libsystemd-dev
     else
@@ -20,9 +24,10 @@ if ! pkg-config --exists libsystemd 2>/dev/null; then
         exit 1
     fi
 fi
-
-swift build -c release --product sitrep
-bin=$(swift build -c release --show-bin-path)
+if [[ -z $bin ]]; then
+    swift build -c release --product sitrep --static-swift-stdlib
+    bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+fi
 
 install -d "$DESTDIR$PREFIX/lib/sitrep" "$DESTDIR$PREFIX/bin" "$DESTDIR$PREFIX/share/doc/sitrep"
 install -m 0755 "$bin/sitrep" "$DESTDIR$PREFIX/lib/sitrep/sitrep"
@@ -34,11 +39,14 @@ for bundle in "$bin"/*.resources; do
     chmod -R a+rX "$DESTDIR$PREFIX/lib/sitrep/$(basename "$bundle")"
 done
 ln -sf "$PREFIX/lib/sitrep/sitrep" "$DESTDIR$PREFIX/bin/sitrep"
-install -m 0644 README.md docs/event-schema.md "$DESTDIR$PREFIX/share/doc/sitrep/"
+for doc in README.md docs/*.md; do
+    if [[ -f $doc ]]; then install -m 0644 "$doc" "$DESTDIR$PREFIX/share/doc/sitrep/"; fi
+done
 
 install -D -m 0644 deploy/sitrep.service "$DESTDIR/etc/systemd/system/sitrep.service"
-install -D -m 0644 deploy/sitrep.sysusers.conf "$DESTDIR/usr/lib/sysusers.d/sitrep.conf"
-install -D -m 0644 deploy/sitrep.tmpfiles.conf "$DESTDIR/usr/lib/tmpfiles.d/sitrep.conf"
+# A local installation, so the administrator's directories (/etc), not the vendor's (/usr/lib).
+install -D -m 0644 deploy/sitrep.sysusers.conf "$DESTDIR/etc/sysusers.d/sitrep.conf"
+install -D -m 0644 deploy/sitrep.tmpfiles.conf "$DESTDIR/etc/tmpfiles.d/sitrep.conf"
 install -D -m 0644 deploy/sitrep.logrotate "$DESTDIR/etc/logrotate.d/sitrep"
 if [[ ! -e $DESTDIR/etc/sitrep/sitrep.conf ]]; then
     install -D -m 0644 deploy/sitrep.conf "$DESTDIR/etc/sitrep/sitrep.conf"
@@ -47,10 +55,11 @@ if [[ $PREFIX != /usr/local ]]; then
     sed -i "s|/usr/local/|$PREFIX/|g" "$DESTDIR/etc/systemd/system/sitrep.service"
 fi
 
+[[ -n $DESTDIR ]] && exit 0
+systemd-sysusers sitrep.conf
+systemd-tmpfiles --create sitrep.conf
+systemctl daemon-reload
 if [[ $start == yes ]]; then
-    systemd-sysusers sitrep.conf 2>/dev/null || systemd-sysusers
-    systemd-tmpfiles --create sitrep.conf 2>/dev/null || systemd-tmpfiles --create
-    systemctl daemon-reload
     systemctl enable --now sitrep.service
     echo "sitrep is running: drop articles into /var/spool/sitrep/inbox (group sitrep),"
     echo "events appear in /var/log/sitrep/events.jsonl:  tail -f /var/log/sitrep/events.jsonl"
