@@ -56,8 +56,25 @@ public struct Extractor: Sendable {
                 case "n": forms = EventLexicon.nounForms(phrase)
                 default: forms = [phrase]
                 }
-                for form in forms { events.triggers.insert(form, className) }
+                guard
+                    let strength = row.column(3).isEmpty
+                        ? .normal : EventLexicon.TriggerWord.Strength(rawValue: row.column(3))
+                else {
+                    throw DataError(
+                        .badValue, context: "triggers.tsv:\(row.line)", "strength must be weak or weapon")
+                }
+                let word = EventLexicon.TriggerWord(className: className, strength: strength)
+                for form in forms { events.triggers.insert(form, word) }
             }
+        }
+        for row in try files.rows("combinations.tsv", minimumColumns: 2) {
+            let className = row.column(row.columns.count - 1)
+            guard events.classes[className] != nil else {
+                throw DataError(
+                    .badValue, context: "combinations.tsv:\(row.line)", "unknown class \"\(className)\"")
+            }
+            let cues = row.columns.dropLast().filter { !$0.isEmpty }
+            events.combinations.append(.init(cues: Array(cues), className: className))
         }
         for row in try files.rows("cues.tsv", minimumColumns: 2) {
             for phrase in row.column(0).alternatives {

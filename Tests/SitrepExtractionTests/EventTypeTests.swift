@@ -57,9 +57,46 @@ struct EventTypeTests {
         "Covid-19 cases rose again in Punjab this week.",
         "A man was arrested after robbing a bank in Leeds.",
         "The weather was pleasant on Sunday.",
+        "The group claimed responsibility for a bomb attack that killed nine soldiers in the city.",
+        "Officials blamed the rebels for the shelling of the market.",
+        "The country tested a hydrogen bomb on Sunday.",
+        "A storage tank exploded at a chemical plant, injuring four workers.",
+        "A tsunami struck the coast, killing 30 people.",
+        "Twelve passengers died when the plane crashed near the airport.",
+        "Hackers attacked the ministry's website on Friday.",
+        "The striker hit two goals as the club battled to a win in the league match.",
+        "The senators clashed over the budget.",
+        "Firefighters battled the blaze for hours.",
+        "The fight against corruption will continue, the minister said.",
     ])
     func reportsNoViolentEventForDisastersCrimeOrNothing(text: String) {
         #expect(!Shared.events(text).contains { $0.type == .assault })
+    }
+
+    @Test(arguments: [
+        ("Police seized six rifles and 300 rounds of ammunition in a raid.", "Disrupted weapons use"),
+        ("Soldiers found a cache of grenades near the border.", "Disrupted weapons use"),
+        ("Army engineers defused two roadside bombs on the highway.", "Disrupted weapons use"),
+        ("The army set up a new observation post near the town.", "Headquarters or base established"),
+        ("Forty rebels surrendered to the army in the province.", "Agreement"),
+        ("The two sides exchanged prisoners at the border crossing.", "Agreement"),
+        ("The government deployed troops to the northern border.", "Change to group/activity"),
+        ("Police captured three suspects in the village.", "Arrests"),
+    ])
+    func readsStrategicDevelopments(text: String, subType: String) {
+        let event = Shared.events(text, published: "2021-05-05").first
+        #expect(event?.acled?.eventType == "Strategic developments")
+        #expect(event?.acled?.subEventType == subType)
+    }
+
+    @Test(arguments: [
+        ("The ministry condemned the rocket attack on the embassy.", "DISAPPROVE"),
+        ("The militia denied it was responsible for the bombing.", "REJECT"),
+    ])
+    func reactionsToAnAttackAreNotTheAttack(text: String, type: String) {
+        let events = Shared.events(text)
+        #expect(events.first?.type.rawValue == type)
+        #expect(!events.contains { $0.type == .assault })
     }
 
     @Test func definiteMentionsOfTheSameEventMerge() {

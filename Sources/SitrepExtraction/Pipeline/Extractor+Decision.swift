@@ -10,41 +10,118 @@ extension Extractor {
         "shoot",
         "abduct", "sexual", "beat", "massacre", "assassinate", "overtake", "regain", "mob",
     ]
+    /// Weapons that accidents and disasters do not have: naming one keeps an explosion an attack.
+    static let disasterFreeWeapons = ["explosive", "suicide", "grenade", "air", "drone", "firearm", "blade"]
     /// Weapon classes, most specific first: a weapon named anywhere in the sentence sets how the attack was made.
     static let weaponOrder = ["suicide", "chemical", "drone", "air", "grenade", "explosive", "shelling"]
+
+    /// Cues that show a weak trigger is meant as violence: a weapon or an armed actor.
+    static let corroboratingCues: Set<String> = [
+        "air", "drone", "shelling", "explosive", "suicide", "grenade", "chemical", "firearm", "blade",
+        "state",
+        "nonstate",
+    ]
+
+    static let clauseBoundaries: Set<String> = ["when", "while", "but", "whereas", ";", "meanwhile"]
 
     struct TriggerHit {
         var index: Int
         var length: Int
         var eventClass: EventLexicon.EventClass
+        var strength = EventLexicon.TriggerWord.Strength.normal
+        /// Reported as the topic of another act ("claimed responsibility for the bombing", "condemned the
+        /// attack") or as what came before it ("agreed a ceasefire after the fighting").
+        var isSubordinate = false
+    }
+
+    /// The cue kinds of a sentence with where each is first named.
+    struct SentenceCues {
+        var first: [String: Int] = [:]
+        func contains(_ kind: String) -> Bool { first[kind] != nil }
+    }
+
+    /// Triggers and cues of a sentence. Each lexicon consumes what it matches, so "tear gas" is not
+    /// also "gas".
+    func scan(_ tokens: [Token]) -> (hits: [TriggerHit], cues: SentenceCues) {
+        var hits: [TriggerHit] = []
+        var cues = SentenceCues()
+        var cueEnd = 0
+        var triggerEnd = 0
+        // Where the latest frame ("claimed responsibility for", "condemned") opened, until a clause
+        // boundary ("when", "but", ";") closes it.
+        var openFrame: Int?
+        var framed: [Bool] = Array(repeating: false, count: tokens.count)
+        for index in tokens.indices {
+            if Extractor.clauseBoundaries.contains(tokens[index].key) { openFrame = nil }
+            if openFrame != nil { framed[index] = true }
+            if index >= cueEnd, let cue = events.cues.match(tokens, at: index) {
+                for kind in cue.value where cues.first[kind] == nil { cues.first[kind] = index }
+                if cue.value.contains("frame") { openFrame = index }
+                cueEnd = index + cue.length
+            }
+            if index >= triggerEnd, let trigger = events.triggers.match(tokens, at: index) {
+                if let eventClass = events.eventClass(trigger.value.className) {
+                    hits.append(
+                        TriggerHit(
+                            index: index, length: trigger.length, eventClass: eventClass,
+                            strength: trigger.value.strength))
+                }
+                triggerEnd = index + trigger.length
+            }
+        }
+        for combination in events.combinations {
+            guard let position = combination.cues.compactMap({ cues.first[$0] }).min(),
+                combination.cues.allSatisfy({ cues.contains($0) }),
+                let eventClass = events.eventClass(combination.className)
+            else { continue }
+            hits.append(TriggerHit(index: position, length: 1, eventClass: eventClass))
+        }
+        hits.sort { $0.index < $1.index }
+        // A violent word heard after "claimed responsibility for", "condemned", "in response to" is what
+        // the sentence talks about, not what it reports; after "after"/"amid" it is background, once an
+        // event has been told.
+        let sequence = cues.first["sequence"]
+        for k in hits.indices {
+            if framed[hits[k].index] { hits[k].isSubordinate = true }
+            if let sequence, hits[k].index > sequence, hits.contains(where: { $0.index < sequence }) {
+                hits[k].isSubordinate = true
+            }
+        }
+        return (hits, cues)
     }
 
     /// The event a sentence reports, if any: one decision gives its type, mode, CAMEO and ACLED codes.
     func decide(_ reading: SentenceReading, text: [UInt8], previous: Mention?) -> Mention? {
         let tokens = reading.sentence.tokens
-        var hits: [TriggerHit] = []
-        var cues = Set<String>()
-        var index = 0
-        while index < tokens.count {
-            if let cue = events.cues.match(tokens, at: index) { cues.formUnion(cue.value) }
-            if let trigger = events.triggers.match(tokens, at: index),
-                let eventClass = events.eventClass(trigger.value)
-            {
-                hits.append(TriggerHit(index: index, length: trigger.length, eventClass: eventClass))
-                index += trigger.length
-                continue
-            }
-            index += 1
+        var (hits, cues) = scan(tokens)
+        guard !hits.isEmpty else { return nil }
+        // Weak triggers need a weapon, an armed actor or a plainly violent act beside them.
+        let corroborated =
+            Extractor.corroboratingCues.contains { cues.contains($0) }
+            || hits.contains { $0.strength != .weak && Extractor.violentClasses.contains($0.eventClass.name) }
+            || reading.actors.contains { $0.actor.sector == "REB" || $0.actor.sector == "MIL" }
+        if !corroborated { hits.removeAll { $0.strength == .weak } }
+        // "Grenades and rifles were seized": the weapons were not used.
+        if cues.contains("disrupt"), reading.casualties.killed ?? 0 == 0, reading.casualties.injured ?? 0 == 0
+        {
+            hits.removeAll { $0.strength == .weapon }
         }
         guard !hits.isEmpty else { return nil }
         let classNames = Set(hits.map(\.eventClass.name))
 
         // A definite mention ("the attack") of an event already told adds nothing new.
-        let fresh = hits.filter { hit in
+        var fresh = hits.filter { hit in
             guard let previous, hit.index > 0, Extractor.determiners.contains(tokens[hit.index - 1].key),
                 reading.casualties.isEmpty
             else { return true }
             return previous.eventClass.type != hit.eventClass.type
+        }
+        let main = fresh.filter { !$0.isSubordinate }
+        if main.isEmpty {
+            // Only an act reported as someone's claim or as the topic of a reaction: no event of its own.
+            if cues.contains("frame") { return nil }
+        } else {
+            fresh = main
         }
         guard
             var best = fresh.max(by: { a, b in
@@ -106,7 +183,7 @@ extension Extractor {
     /// Sharpens the trigger's class with what else the sentence says: the weapon, who was hit, whether
     /// protesters were involved, whether the violence is a crime or a disaster rather than political.
     func refine(
-        _ eventClass: EventLexicon.EventClass, cues: Set<String>, classNames: Set<String>,
+        _ eventClass: EventLexicon.EventClass, cues: SentenceCues, classNames: Set<String>,
         reading: SentenceReading,
         hit: TriggerHit
     ) -> EventLexicon.EventClass? {
@@ -161,9 +238,30 @@ extension Extractor {
                 $0.range.upperBound <= hit.index
                     && ($0.actor.sector == "MIL" || $0.actor.sector == "GOV" || $0.actor.sector == "COP")
             }
+            // "captured three suspects": people, not ground, were taken.
+            let objectStart = hit.index + hit.length
+            let tokens = reading.sentence.tokens
+            let peopleTaken =
+                reading.actors.contains {
+                    $0.range.lowerBound >= objectStart && $0.range.lowerBound <= objectStart + 3
+                        && $0.actor.sector != nil && $0.actor.sector != "GOV"
+                }
+                || tokens[objectStart..<min(tokens.count, objectStart + 4)].contains {
+                    events.cues.value(forKey: $0.key)?.contains("suspect") == true
+                }
             let territory =
-                reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory")
-            if !territory && name == "overtake" { return events.eventClass("seize") }
+                !peopleTaken
+                && (reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory"))
+            if !territory {
+                // "captured 234 pistols" is weapons taken; "captured three suspects" an arrest.
+                if cues.contains("weapon") { return events.eventClass("defuse") }
+                if peopleTaken || reading.actors.contains(where: { $0.range.lowerBound > hit.index })
+                    || cues.contains("nonstate") || cues.contains("civilian")
+                {
+                    return events.eventClass("arrest")
+                }
+                return nil
+            }
             name = stateSource ? "regain" : "overtake"
         }
         let armed =
@@ -176,9 +274,17 @@ extension Extractor {
         }
         let attackWords =
             classNames.contains("attack") || classNames.contains("shoot") || classNames.contains("clash")
-        if cues.contains("disaster") && ["kill", "attack", "explosive"].contains(name)
-            && !cues.contains("nonstate")
+        let weaponNamed = Extractor.disasterFreeWeapons.contains { cues.contains($0) }
+        if cues.contains("disaster")
+            && ["kill", "attack", "explosive", "chemical", "shelling"].contains(name)
+            && !cues.contains("nonstate") && !weaponNamed
             && !(attackWords && armed)
+        {
+            return nil
+        }
+        // Sports, drills, tests, films and hacking use the words of war without its harm.
+        if cues.contains("nonviolent"), reading.casualties.killed ?? 0 == 0,
+            reading.casualties.injured ?? 0 == 0
         {
             return nil
         }
