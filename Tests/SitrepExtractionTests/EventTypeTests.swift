@@ -68,6 +68,8 @@ struct EventTypeTests {
         "The senators clashed over the budget.",
         "Firefighters battled the blaze for hours.",
         "The fight against corruption will continue, the minister said.",
+        "The general said: \u{201C}We will strike them hard and kill every one of the men who attacked us.\u{201D}",
+        "A gas cylinder exploded in a restaurant kitchen in the old town. The blast killed two cooks.",
     ])
     func reportsNoViolentEventForDisastersCrimeOrNothing(text: String) {
         #expect(!Shared.events(text).contains { $0.type == .assault })

@@ -22,6 +22,8 @@ extension Extractor {
         "nonstate",
     ]
 
+    /// Cue kinds that tell what kind of story a paragraph is, for every sentence of it.
+    static let storyKinds: Set<String> = ["crime", "disaster", "nonviolent"]
     static let clauseBoundaries: Set<String> = ["when", "while", "but", "whereas", ";", "meanwhile"]
 
     struct TriggerHit {
@@ -42,7 +44,7 @@ extension Extractor {
 
     /// Triggers and cues of a sentence. Each lexicon consumes what it matches, so "tear gas" is not
     /// also "gas".
-    func scan(_ tokens: [Token]) -> (hits: [TriggerHit], cues: SentenceCues) {
+    func scan(_ tokens: [Token], quoted: [Range<Int>] = []) -> (hits: [TriggerHit], cues: SentenceCues) {
         var hits: [TriggerHit] = []
         var cues = SentenceCues()
         var cueEnd = 0
@@ -60,7 +62,11 @@ extension Extractor {
                 cueEnd = index + cue.length
             }
             if index >= triggerEnd, let trigger = events.triggers.match(tokens, at: index) {
-                if let eventClass = events.eventClass(trigger.value.className) {
+                // Words inside a long quotation are what someone said, not a report of their own.
+                let start = tokens[index].start
+                if let eventClass = events.eventClass(trigger.value.className),
+                    !quoted.contains(where: { $0.contains(start) })
+                {
                     hits.append(
                         TriggerHit(
                             index: index, length: trigger.length, eventClass: eventClass,
@@ -93,12 +99,21 @@ extension Extractor {
     /// The event a sentence reports, if any: one decision gives its type, mode, CAMEO and ACLED codes.
     func decide(_ reading: SentenceReading, text: [UInt8], previous: Mention?) -> Mention? {
         let tokens = reading.sentence.tokens
-        var (hits, cues) = scan(tokens)
+        var hits = reading.hits
+        var cues = reading.cues
         guard !hits.isEmpty else { return nil }
+        // What the paragraph says elsewhere about the kind of story (an accident, a crime) holds here too.
+        // A sentence that names a weapon or an armed group speaks for itself.
+        if !Extractor.disasterFreeWeapons.contains(where: { cues.contains($0) }), !cues.contains("nonstate") {
+            for kind in reading.storyCues where !cues.contains(kind) { cues.first[kind] = tokens.count }
+        }
         // Weak triggers need a weapon, an armed actor or a plainly violent act beside them.
         let corroborated =
             Extractor.corroboratingCues.contains { cues.contains($0) }
-            || hits.contains { $0.strength != .weak && Extractor.violentClasses.contains($0.eventClass.name) }
+            || hits.contains {
+                $0.strength != .weak && !$0.isSubordinate
+                    && Extractor.violentClasses.contains($0.eventClass.name)
+            }
             || reading.actors.contains { $0.actor.sector == "REB" || $0.actor.sector == "MIL" }
         if !corroborated { hits.removeAll { $0.strength == .weak } }
         // "Grenades and rifles were seized": the weapons were not used.
@@ -269,11 +284,14 @@ extension Extractor {
             || reading.actors.contains {
                 $0.actor.sector == "REB" || $0.actor.sector == "MIL"
             }
-        if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash") {
+        if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash")
+            && name != "sexual" && name != "abduct"
+        {
             return nil
         }
-        let attackWords =
-            classNames.contains("attack") || classNames.contains("shoot") || classNames.contains("clash")
+        let attackWords = reading.hits.contains {
+            $0.strength != .weak && ["attack", "shoot", "clash"].contains($0.eventClass.name)
+        }
         let weaponNamed = Extractor.disasterFreeWeapons.contains { cues.contains($0) }
         if cues.contains("disaster")
             && ["kill", "attack", "explosive", "chemical", "shelling"].contains(name)

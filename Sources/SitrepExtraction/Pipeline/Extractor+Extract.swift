@@ -44,6 +44,18 @@ extension Extractor {
         let anchor = documentAnchor(
             document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
 
+        let quoted = Extractor.quotations(tokens)
+        var scans: [(hits: [TriggerHit], cues: SentenceCues)] = []
+        scans.reserveCapacity(sentences.count)
+        var storyKinds: [Int: Set<String>] = [:]
+        for sentence in sentences {
+            let scan = scan(sentence.tokens, quoted: quoted)
+            for kind in Extractor.storyKinds where scan.cues.contains(kind) {
+                storyKinds[sentence.paragraph, default: []].insert(kind)
+            }
+            scans.append(scan)
+        }
+
         var mentions: [Mention] = []
         var lastDate: DateReader.Resolved?
         for (s, sentence) in sentences.enumerated() {
@@ -59,7 +71,8 @@ extension Extractor {
             defer { if let last = dates.last { lastDate = last.resolved } }
             let reading = SentenceReading(
                 sentence: sentence, index: s, actors: actorsBySentence[s], places: places, dates: dates,
-                casualties: casualties(in: sentence.tokens))
+                casualties: casualties(in: sentence.tokens), hits: scans[s].hits, cues: scans[s].cues,
+                storyCues: storyKinds[sentence.paragraph] ?? [])
             guard var mention = decide(reading, text: bytes, previous: mentions.last) else {
                 // A sentence that only counts casualties adds them to the event told just before.
                 if !reading.casualties.isEmpty, let last = mentions.last, last.eventClass.type == .assault,
@@ -83,6 +96,35 @@ extension Extractor {
         return merged.map {
             event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate)
         }
+    }
+
+    /// Byte ranges of quotations longer than a few words: what someone said, not what the text reports.
+    /// A short quoted phrase ("a “precision strike”") is a name for something and stays.
+    static func quotations(_ tokens: [Token]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            let key = tokens[index].key
+            guard tokens[index].kind == .punctuation, key == "\u{201C}" || key == "\"" else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            var words = 0
+            while close < tokens.count, close - index < 400 {
+                let k = tokens[close].key
+                if k == "\u{201D}" || k == "\"" || k == "\u{201C}" { break }
+                if tokens[close].kind == .word { words += 1 }
+                close += 1
+            }
+            if close < tokens.count, tokens[close].key != "\u{201C}", words > 6 {
+                ranges.append(tokens[index].start..<tokens[close].end)
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return ranges
     }
 
     /// All-lowercase text (no capitalised words at all) switches off the capitalisation cues.
@@ -147,4 +189,8 @@ struct SentenceReading: Sendable {
     var places: [PlaceMention]
     var dates: [(index: Int, resolved: DateReader.Resolved)]
     var casualties: Casualties
+    var hits: [Extractor.TriggerHit] = []
+    var cues = Extractor.SentenceCues()
+    /// Kinds of story (crime, disaster) that other sentences of the paragraph tell of.
+    var storyCues: Set<String> = []
 }
