@@ -31,6 +31,17 @@ struct EventTypeTests {
             "Army troops recaptured the town of Palmyra from militants.", "ASSAULT",
             "Government regains territory"
         ),
+        ("Insurgents attacked an army checkpoint near Herat, killing 5 soldiers.", "ASSAULT", "Armed clash"),
+        ("Gunmen attacked a wedding party in the village, killing 9 guests.", "ASSAULT", "Attack"),
+        ("Rebels fired shells filled with poisonous gas at the town.", "ASSAULT", "Chemical weapon"),
+        ("Troops used sarin against the rebels in March 2017 in the north.", "ASSAULT", "Chemical weapon"),
+        (
+            "Police fired rubber bullets at the protesters in the square.", "PROTEST",
+            "Excessive force against protesters"
+        ),
+        ("Protesters threw stones at the police during the march.", "PROTEST", "Violent demonstration"),
+        ("Police clashed with demonstrators outside the ministry.", "PROTEST", "Violent demonstration"),
+        ("Soldiers shot dead two protesters at the rally.", "PROTEST", "Excessive force against protesters"),
     ])
     func decidesPLOVERAndACLEDTogether(text: String, type: String, subType: String) {
         let event = Shared.events(text, published: "2021-05-05").first

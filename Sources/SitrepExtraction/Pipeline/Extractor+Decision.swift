@@ -87,7 +87,21 @@ extension Extractor {
         // the sentence talks about, not what it reports; after "after"/"amid" it is background, once an
         // event has been told.
         let sequence = cues.first["sequence"]
+        // "a month": "March 2018" and "in March" are dates, not marches.
+        hits.removeAll { hit in
+            let token = tokens[hit.index]
+            guard hit.length == 1, DateReader.months[token.key] != nil else { return false }
+            let nextIsNumber = hit.index + 1 < tokens.count && tokens[hit.index + 1].kind == .number
+            let previousIsNumber = hit.index > 0 && tokens[hit.index - 1].kind == .number
+            return (token.isCapitalized && hit.index > 0) || nextIsNumber || previousIsNumber
+        }
         for k in hits.indices {
+            // "attacked to capture the positions": a purpose, not something that happened.
+            if hits[k].index > 0, tokens[hits[k].index - 1].key == "to",
+                hits.contains(where: { $0.index < hits[k].index })
+            {
+                hits[k].isSubordinate = true
+            }
             if framed[hits[k].index] { hits[k].isSubordinate = true }
             if let sequence, hits[k].index > sequence, hits.contains(where: { $0.index < sequence }) {
                 hits[k].isSubordinate = true
@@ -206,32 +220,14 @@ extension Extractor {
         let violent = Extractor.violentClasses.contains(name)
         let protestInvolved =
             classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
-        if violent || name == "loot" || name == "arrest" {
-            if protestInvolved && name != "mob" {
-                let harmed = (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0
-                if cues.contains("force")
-                    || (violent && harmed && cues.contains("state") && !cues.contains("riotous"))
-                {
-                    return with("protest", acledType: "Protests", sub: "Excessive force against protesters")
-                }
-                if cues.contains("riotous") || name == "loot" || classNames.contains("riot") {
-                    return events.eventClass("riot")
-                }
-                if name == "arrest" || cues.contains("intervene") {
-                    return with("protest", acledType: "Protests", sub: "Protest with intervention")
-                }
-            }
+        let protestKinds = ["protest", "strike", "hunger", "blockade"]
+        if protestInvolved, name != "mob",
+            violent || protestKinds.contains(name) || name == "loot" || name == "arrest" || name == "riot"
+        {
+            return protestOutcome(
+                name: name, violent: violent, cues: cues, classNames: classNames, reading: reading, hit: hit)
         }
-        if name == "protest" || name == "strike" || name == "hunger" || name == "blockade" {
-            if cues.contains("force") {
-                return with(name, acledType: "Protests", sub: "Excessive force against protesters")
-            }
-            if cues.contains("riotous") || classNames.contains("riot") { return events.eventClass("riot") }
-            if cues.contains("intervene") || classNames.contains("arrest") {
-                return with(name, acledType: "Protests", sub: "Protest with intervention")
-            }
-            return eventClass
-        }
+        if protestKinds.contains(name) { return eventClass }
         guard violent else {
             if name == "loot" && cues.contains("crime") { return nil }
             return eventClass
@@ -267,7 +263,7 @@ extension Extractor {
             let territory =
                 !peopleTaken
                 && (reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory"))
-            if !territory {
+            if !territory && name == "overtake" {
                 // "captured 234 pistols" is weapons taken; "captured three suspects" an arrest.
                 if cues.contains("weapon") { return events.eventClass("defuse") }
                 if peopleTaken || reading.actors.contains(where: { $0.range.lowerBound > hit.index })
@@ -308,7 +304,7 @@ extension Extractor {
         }
         if ["attack", "kill", "shoot", "beat"].contains(name) {
             // Armed groups fighting each other is a battle; armed men against unarmed people is violence against civilians.
-            let bothSides = cues.contains("nonstate") && cues.contains("state")
+            let bothSides = armedSides(cues: cues, reading: reading) == (true, true)
             if bothSides || classNames.contains("clash") {
                 return with(
                     name, acledType: "Battles", sub: "Armed clash", mode: name == "beat" ? "beat" : "firearms"
@@ -322,6 +318,68 @@ extension Extractor {
             }
         }
         return events.eventClass(name)
+    }
+
+    static let speechVerbs: Set<String> = [
+        "said", "says", "say", "told", "reported", "confirmed", "added", "stated", "announced", "claimed",
+    ]
+
+    /// Whether state forces and non-state armed men are both in the fight. Police or officials who only
+    /// tell of it ("police said") are not a side.
+    func armedSides(cues: SentenceCues, reading: SentenceReading) -> (state: Bool, nonState: Bool) {
+        let tokens = reading.sentence.tokens
+        func speaks(_ end: Int) -> Bool {
+            end < tokens.count && Extractor.speechVerbs.contains(tokens[end].key)
+        }
+        var state = false
+        var nonState = cues.contains("nonstate")
+        for mention in reading.actors where !speaks(mention.range.upperBound) {
+            switch mention.actor.sector {
+            case "MIL", "COP": state = true
+            case "REB": nonState = true
+            default: break
+            }
+        }
+        if let first = cues.first["state"], !state {
+            state =
+                !(first + 1 < tokens.count && speaks(first + 1))
+                || reading.actors.contains {
+                    $0.range.lowerBound > first && ["MIL", "COP"].contains($0.actor.sector ?? "")
+                }
+        }
+        return (state, nonState)
+    }
+
+    /// How a demonstration went, by the ACLED definitions: force that kills, wounds or is described as
+    /// brutal is excessive force; protesters who clash, throw things, burn or loot make it a riot; tear
+    /// gas, dispersal or arrests are an intervention; otherwise it was peaceful.
+    private func protestOutcome(
+        name: String, violent: Bool, cues: SentenceCues, classNames: Set<String>, reading: SentenceReading,
+        hit: TriggerHit
+    ) -> EventLexicon.EventClass? {
+        let base = violent || name == "loot" || name == "arrest" || name == "riot" ? "protest" : name
+        let harmed = (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0
+        let stateForce =
+            cues.contains("state")
+            || reading.actors.contains { ["COP", "MIL", "GOV"].contains($0.actor.sector ?? "") }
+        // Who acts: "protesters attacked the police" is the crowd's violence.
+        let actor = reading.actors.last { $0.range.upperBound <= hit.index }
+        let crowdActs = actor?.actor.name == "Protesters"
+        if cues.contains("force") && !crowdActs {
+            return with(base, acledType: "Protests", sub: "Excessive force against protesters")
+        }
+        if cues.contains("riotous") || name == "loot" || name == "riot" || classNames.contains("riot")
+            || classNames.contains("clash") || (violent && crowdActs)
+        {
+            return events.eventClass("riot")
+        }
+        if stateForce && (harmed || violent && !cues.contains("intervene")) {
+            return with(base, acledType: "Protests", sub: "Excessive force against protesters")
+        }
+        if name == "arrest" || cues.contains("intervene") || classNames.contains("arrest") {
+            return with(base, acledType: "Protests", sub: "Protest with intervention")
+        }
+        return with(base, acledType: "Protests", sub: "Peaceful protest")
     }
 
     private func with(_ name: String, acledType: String, sub: String, mode: String? = nil) -> EventLexicon
