@@ -58,6 +58,15 @@ struct EventTypeTests {
         ("Protesters demanded the release of the prisoners.", "PROTEST"),
         ("Japan provided humanitarian aid to the flood victims.", "AID"),
         ("Both sides agreed to a ceasefire.", "AGREE"),
+        ("The minister rejected the proposed trade deal.", "REJECT"),
+        ("The council said it would not accept the offer.", "REJECT"),
+        ("The government said it will give the province new loans.", "AGREE"),
+        ("The union said it would boycott the vote unless wages rise.", "THREATEN"),
+        ("The envoy said the rebels must lay down their arms.", "DEMAND"),
+        ("The country lifted the curfew in the capital.", "CONCEDE"),
+        ("The government suspended aid to the neighbouring country.", "SANCTION"),
+        ("The teachers called off their strike after the talks.", "CONCEDE"),
+        ("Farmers blocked roads in the capital demanding lower fuel prices.", "PROTEST"),
     ])
     func readsNonViolentTypes(text: String, type: String) {
         #expect(Shared.events(text).first?.type.rawValue == type)

@@ -34,6 +34,20 @@ extension Extractor {
         /// Reported as the topic of another act ("claimed responsibility for the bombing", "condemned the
         /// attack") or as what came before it ("agreed a ceasefire after the fighting").
         var isSubordinate = false
+        /// Read from a pair of cues (combinations.tsv) rather than one trigger word.
+        var isCombination = false
+    }
+
+    static let accords: Set<PLOVERType> = [.agree, .consult, .support, .cooperate]
+    static let nominalMarkers: Set<String> = [
+        "a", "an", "the", "its", "their", "his", "her", "of", "with", "for", "on", "to", "by", "new", "any",
+    ]
+
+    /// A trigger used as a noun: after an article, a preposition or a count.
+    func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let previous = tokens[index - 1]
+        return previous.kind == .number || Extractor.nominalMarkers.contains(previous.key)
     }
 
     /// The cue kinds of a sentence with where each is first named.
@@ -51,14 +65,22 @@ extension Extractor {
         var triggerEnd = 0
         // Where the latest frame ("claimed responsibility for", "condemned") opened, until a clause
         // boundary ("when", "but", ";") closes it.
+        // "Called off the strike", "postponed the talks": nothing after it happened.
         var openFrame: Int?
+        var openCancel: Int?
         var framed: [Bool] = Array(repeating: false, count: tokens.count)
+        var cancelled: [Bool] = Array(repeating: false, count: tokens.count)
         for index in tokens.indices {
-            if Extractor.clauseBoundaries.contains(tokens[index].key) { openFrame = nil }
+            if Extractor.clauseBoundaries.contains(tokens[index].key) {
+                openFrame = nil
+                openCancel = nil
+            }
             if openFrame != nil { framed[index] = true }
+            if openCancel != nil { cancelled[index] = true }
             if index >= cueEnd, let cue = events.cues.match(tokens, at: index) {
                 for kind in cue.value where cues.first[kind] == nil { cues.first[kind] = index }
                 if cue.value.contains("frame") { openFrame = index }
+                if cue.value.contains("cancel") { openCancel = index }
                 cueEnd = index + cue.length
             }
             if index >= triggerEnd, let trigger = events.triggers.match(tokens, at: index) {
@@ -80,7 +102,7 @@ extension Extractor {
                 combination.cues.allSatisfy({ cues.contains($0) }),
                 let eventClass = events.eventClass(combination.className)
             else { continue }
-            hits.append(TriggerHit(index: position, length: 1, eventClass: eventClass))
+            hits.append(TriggerHit(index: position, length: 1, eventClass: eventClass, isCombination: true))
         }
         hits.sort { $0.index < $1.index }
         // A violent word heard after "claimed responsibility for", "condemned", "in response to" is what
@@ -88,6 +110,19 @@ extension Extractor {
         // event has been told.
         let sequence = cues.first["sequence"]
         // "a month": "March 2018" and "in March" are dates, not marches.
+        // "Warsaw Pact", "Relief Coordinator": a trigger word inside a name is part of the name.
+        let capitalized = tokens.lazy.filter { $0.kind == .word && $0.isCapitalized }.count
+        let words = tokens.lazy.filter { $0.kind == .word }.count
+        if capitalized * 5 < words * 3 {
+            hits.removeAll { hit in
+                let k = hit.index
+                guard k > 0, tokens[k].isCapitalized else { return false }
+                let last = k + hit.length - 1
+                return tokens[k - 1].isCapitalized && tokens[k - 1].kind == .word
+                    || last + 1 < tokens.count && tokens[last + 1].isCapitalized
+                        && tokens[last + 1].kind == .word
+            }
+        }
         hits.removeAll { hit in
             let token = tokens[hit.index]
             guard hit.length == 1, DateReader.months[token.key] != nil else { return false }
@@ -102,7 +137,10 @@ extension Extractor {
             {
                 hits[k].isSubordinate = true
             }
-            if framed[hits[k].index] { hits[k].isSubordinate = true }
+            if framed[hits[k].index] && Extractor.violentClasses.contains(hits[k].eventClass.name) {
+                hits[k].isSubordinate = true
+            }
+            if cancelled[hits[k].index] { hits[k].isSubordinate = true }
             if let sequence, hits[k].index > sequence, hits.contains(where: { $0.index < sequence }) {
                 hits[k].isSubordinate = true
             }
@@ -152,16 +190,49 @@ extension Extractor {
         } else {
             fresh = main
         }
+        // Violence outranks words; among words the main verb, which comes first, tells the event
+        // ("rejected the deal", "agreed to postpone the march"), and a demonstration outranks what it
+        // demanded.
+        let violentHits = fresh.filter { Extractor.violentClasses.contains($0.eventClass.name) }
+        let protestHits = fresh.filter { $0.eventClass.type == .protest }
+        let combined = fresh.filter(\.isCombination)
+        var pool = !violentHits.isEmpty ? violentHits : !protestHits.isEmpty ? protestHits : fresh
+        if violentHits.isEmpty && protestHits.isEmpty {
+            // A word after an article or preposition ("with relief materials") is a noun, not the verb
+            // that tells the event; word pairs ("set up" ... "post") read more than single words.
+            let verbs = pool.filter { !isNominal(tokens, $0.index) }
+            if !combined.isEmpty {
+                pool = combined
+            } else if !verbs.isEmpty {
+                pool = verbs
+            }
+            // "agreed a ceasefire", "held talks on a peace agreement": the specific kind of accord.
+            if let first = pool.first, Extractor.accords.contains(first.eventClass.type),
+                let specific = fresh.first(where: {
+                    $0.index > first.index && $0.eventClass.acledType != nil
+                        && Extractor.accords.contains($0.eventClass.type)
+                }), first.eventClass.acledType == nil
+            {
+                pool = [specific]
+            }
+        }
         guard
-            var best = fresh.max(by: { a, b in
-                a.eventClass.priority < b.eventClass.priority
-                    || a.eventClass.priority == b.eventClass.priority && a.index > b.index
-            })
+            var best = violentHits.isEmpty
+                ? pool.first
+                : pool.max(by: { a, b in
+                    a.eventClass.priority < b.eventClass.priority
+                        || a.eventClass.priority == b.eventClass.priority && a.index > b.index
+                })
         else { return nil }
 
         var eventClass = refine(
             best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
-        guard let decided = eventClass else { return nil }
+        guard var decided = eventClass else { return nil }
+        if !Extractor.violentClasses.contains(decided.name),
+            let stance = stance(tokens, before: best.index, decided)
+        {
+            decided = stance
+        }
         eventClass = decided
         if decided.name != best.eventClass.name,
             let better = fresh.first(where: { $0.eventClass.name == decided.name })
@@ -320,6 +391,42 @@ extension Extractor {
         return events.eventClass(name)
     }
 
+    static let modals: Set<String> = [
+        "will", "would", "'ll", "shall", "plans", "plan", "intends", "intend", "ready", "willing",
+        "prepared", "promised", "pledged", "offered", "agreed", "vowed", "expected", "could", "might",
+    ]
+    static let negations: Set<String> = ["not", "n't", "never", "no"]
+    static let cooperative: Set<PLOVERType> = [
+        .support, .aid, .consult, .cooperate, .concede, .retreat, .agree,
+    ]
+    static let coercive: Set<PLOVERType> = [.coerce, .sanction, .protest, .mobilize, .retreat]
+
+    /// What a word means with what stands before it: "will not accept" is a rejection, "will give aid" a
+    /// promise, "will impose a curfew" or "unless" a threat.
+    func stance(_ tokens: [Token], before index: Int, _ decided: EventLexicon.EventClass) -> EventLexicon
+        .EventClass?
+    {
+        var modal = false
+        var negated = false
+        var k = index - 1
+        while k >= 0 && index - k <= 4 {
+            let key = tokens[k].key
+            if tokens[k].kind == .punctuation { break }
+            if Extractor.negations.contains(key) { negated = true }
+            if Extractor.modals.contains(key) { modal = true }
+            k -= 1
+        }
+        let conditional = tokens.contains { $0.key == "unless" || $0.key == "otherwise" }
+        if negated && Extractor.cooperative.contains(decided.type) { return events.eventClass("reject") }
+        if conditional || modal && Extractor.coercive.contains(decided.type) && decided.type != .retreat {
+            return events.eventClass("threaten")
+        }
+        if modal && Extractor.cooperative.contains(decided.type) && decided.type != .agree {
+            return events.eventClass("agree")
+        }
+        return nil
+    }
+
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "reported", "confirmed", "added", "stated", "announced", "claimed",
     ]
@@ -364,7 +471,11 @@ extension Extractor {
             || reading.actors.contains { ["COP", "MIL", "GOV"].contains($0.actor.sector ?? "") }
         // Who acts: "protesters attacked the police" is the crowd's violence.
         let actor = reading.actors.last { $0.range.upperBound <= hit.index }
-        let crowdActs = actor?.actor.name == "Protesters"
+        let tokens = reading.sentence.tokens
+        let passive = (1...2).contains { k in
+            hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+        }
+        let crowdActs = actor?.actor.name == "Protesters" && !passive
         if cues.contains("force") && !crowdActs {
             return with(base, acledType: "Protests", sub: "Excessive force against protesters")
         }
