@@ -504,17 +504,55 @@ extension Extractor {
     }
 
     /// Source and target: the subject and object of the trigger, with passive voice and "by" phrases.
+    static let irregularParticiples: Set<String> = [
+        "shot", "hit", "struck", "held", "met", "taken", "caught", "sent", "led", "beaten", "slain", "seen",
+        "given", "told", "found", "left", "put", "set", "made", "brought", "overrun", "withdrawn", "driven",
+        "thrown", "blown", "stolen", "bound", "kept", "hurt", "burnt", "fought",
+    ]
+    static let modifierPrepositions: Set<String> = ["of", "in", "from", "for", "at", "near", "with", "on"]
+
+    /// A verb form that can follow "was"/"were" in the passive: "was attacked", "were shot".
+    static func isParticiple(_ token: Token) -> Bool {
+        token.key.hasSuffix("ed") || token.key.hasSuffix("en") || irregularParticiples.contains(token.key)
+    }
+
+    /// Source and target: the subject and object of the trigger, with passive voice and "by" phrases.
     func assignActors(_ mention: inout Mention, reading: SentenceReading, hit: TriggerHit) {
         let tokens = reading.sentence.tokens
-        let before = reading.actors.filter { $0.range.upperBound <= hit.index }
+        var before = reading.actors.filter { $0.range.upperBound <= hit.index }
         let after = reading.actors.filter { $0.range.lowerBound >= hit.index + hit.length }
-        let passive = (1...2).contains { k in
-            hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+        let passive =
+            Extractor.isParticiple(tokens[hit.index])
+            && (1...2).contains { k in
+                hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+            }
+        // "X said Y must leave": the one who demands is the speaker.
+        if tokens[hit.index].key == "must" || tokens[hit.index].key == "should",
+            let speech = (0..<hit.index).last(where: { Extractor.speechVerbs.contains(tokens[$0].key) })
+        {
+            let speakers = before.filter { $0.range.upperBound <= speech }
+            if let speaker = speakers.last {
+                mention.source = [speaker.actor]
+                if let demanded = before.last(where: { $0.range.lowerBound > speech }) {
+                    mention.target = [demanded.actor]
+                }
+                return
+            }
         }
         var byActor: ActorMention?
         if let first = after.first {
             let gap = tokens[(hit.index + hit.length)..<first.range.lowerBound]
             if gap.count <= 3 && gap.contains(where: { $0.key == "by" }) { byActor = first }
+        }
+        // "The Turkish and Greek sides of the island of Cyprus have agreed": an actor named in a phrase
+        // after "of"/"in" describes the subject, it is not the subject.
+        while before.count >= 2, let last = before.last, last.range.lowerBound > 0,
+            Extractor.modifierPrepositions.contains(tokens[last.range.lowerBound - 1].key),
+            !tokens[before[before.count - 2].range.upperBound..<last.range.lowerBound].contains(where: {
+                Extractor.speechVerbs.contains($0.key) || $0.key == ";" || $0.key == "that"
+            })
+        {
+            before.removeLast()
         }
         var subject: [ActorMention] = []
         if let last = before.last {
@@ -523,7 +561,8 @@ extension Extractor {
             var k = before.count - 2
             while k >= 0 {
                 let gap = tokens[before[k].range.upperBound..<before[k + 1].range.lowerBound]
-                guard gap.count <= 2, gap.allSatisfy({ $0.key == "and" || $0.key == "," }) else { break }
+                guard gap.count <= 3, gap.allSatisfy({ $0.key == "and" || $0.key == "," || $0.key == "the" })
+                else { break }
                 subject.insert(before[k], at: 0)
                 k -= 1
             }
