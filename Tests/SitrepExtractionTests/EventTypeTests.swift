@@ -130,6 +130,19 @@ struct EventTypeTests {
         #expect(events.first?.injured == 9)
     }
 
+    @Test func headlineAndDefiniteReMentionsAddNoEvents() {
+        let text = """
+            Rebels Shell Border Town After Talks Fail
+
+            Rebels shelled the town of Idlib on 3 May 2021, killing 5 people. The shelling did not hit \
+            the hospital. The group has long called for the withdrawal of the army.
+            """
+        let events = Shared.events(text, published: "2021-05-05")
+        #expect(events.count == 1)
+        #expect(events.first?.date == "2021-05-03")
+        #expect(events.first?.killed == 5)
+    }
+
     @Test func lowercaseTextStillYieldsEvents() {
         let event = Shared.events("militants attacked a police post in kabul, killing three officers.").first
         #expect(event?.type == .assault)

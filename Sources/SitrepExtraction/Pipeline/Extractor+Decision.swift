@@ -137,7 +137,12 @@ extension Extractor {
             {
                 hits[k].isSubordinate = true
             }
-            if framed[hits[k].index] && Extractor.violentClasses.contains(hits[k].eventClass.name) {
+            // Violence after a frame is its topic; so is any act named as a noun ("called for the
+            // withdrawal", "condemned the decision").
+            if framed[hits[k].index]
+                && (Extractor.violentClasses.contains(hits[k].eventClass.name)
+                    || isNominal(tokens, hits[k].index))
+            {
                 hits[k].isSubordinate = true
             }
             if cancelled[hits[k].index] { hits[k].isSubordinate = true }
@@ -179,9 +184,18 @@ extension Extractor {
         // A definite mention ("the attack") of an event already told adds nothing new.
         var fresh = hits.filter { hit in
             guard let previous, hit.index > 0, Extractor.determiners.contains(tokens[hit.index - 1].key),
-                reading.casualties.isEmpty
+                previous.paragraph == reading.sentence.paragraph || previous.sentence == reading.index - 1
             else { return true }
             return previous.eventClass.type != hit.eventClass.type
+        }
+        // "The group is supported by Iran", "has long called for": a standing state of affairs, not an event.
+        fresh.removeAll { hit in
+            guard !Extractor.violentClasses.contains(hit.eventClass.name), hit.index > 0 else { return false }
+            let before = tokens[hit.index - 1].key
+            let after = hit.index + hit.length < tokens.count ? tokens[hit.index + hit.length].key : ""
+            return before == "long"
+                || (before == "is" || before == "are") && Extractor.isParticiple(tokens[hit.index])
+                    && after == "by"
         }
         let main = fresh.filter { !$0.isSubordinate }
         if main.isEmpty {

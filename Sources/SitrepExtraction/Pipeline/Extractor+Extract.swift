@@ -89,6 +89,8 @@ extension Extractor {
             {
                 mention.date = lastDate
             }
+            // A headline ("Rocket Attack Hits Coalition Troops") announces what the text then tells.
+            mention.isHeadline = sentences.count > 1 && Extractor.isTitleCase(sentence.tokens)
             mentions.append(mention)
         }
         let merged = merge(mentions)
@@ -127,6 +129,17 @@ extension Extractor {
         return ranges
     }
 
+    /// Most words capitalised: a headline.
+    static func isTitleCase(_ tokens: [Token]) -> Bool {
+        var words = 0
+        var capitalized = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return words >= 3 && capitalized * 5 >= words * 3
+    }
+
     /// All-lowercase text (no capitalised words at all) switches off the capitalisation cues.
     static func isLowercase(_ tokens: [Token]) -> Bool {
         var words = 0
@@ -145,7 +158,9 @@ extension Extractor {
 
     private func startsWithSequenceWord(_ sentence: Sentence) -> Bool {
         sentence.tokens.prefix(6).contains {
-            ["later", "then", "subsequently", "afterwards", "meanwhile"].contains($0.key)
+            ["later", "then", "subsequently", "afterwards", "meanwhile", "followed", "thereafter", "next"]
+                .contains(
+                    $0.key)
         }
     }
 

@@ -5,7 +5,14 @@ extension Extractor {
     /// day) in the same country (or none), add what they know to the first.
     func merge(_ mentions: [Mention]) -> [Mention] {
         var merged: [Mention] = []
-        for mention in mentions {
+        // Headlines last: they announce an event the body tells with its date and place.
+        let ordered = mentions.filter { !$0.isHeadline } + mentions.filter(\.isHeadline)
+        for mention in ordered {
+            if mention.isHeadline,
+                merged.contains(where: { $0.eventClass.type == mention.eventClass.type })
+            {
+                continue
+            }
             if let k = merged.firstIndex(where: { sameEvent($0, mention) }) {
                 var event = merged[k]
                 if event.date == nil { event.date = mention.date }
