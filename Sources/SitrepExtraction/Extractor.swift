@@ -12,6 +12,8 @@ public struct Extractor: Sendable {
     var commonWords: Set<String>
     var defaultYear: Int
     var backgroundDays: Int
+    /// For each word that starts a phrase in some lexicon, the lexicons it starts one in (bits).
+    var firstWords: [String: UInt32] = [:]
 
     /// The built-in data (SwiftPM resources), extended or overridden by the files found in
     /// `dataDirectory` (same names and formats; see docs/data.md). Throws a `DataError` naming the file
@@ -149,7 +151,7 @@ public struct Extractor: Sendable {
         }
         for place in gazetteer.places where place.kind == .country {
             if actors.table.value(
-                forKey: PhraseTable<ActorLexicon.Entry>.keys(of: place.name).joined(separator: " ")) == nil
+                forKey: PhraseTable<ActorLexicon.Entry>.key(of: place.name)?.joined ?? "") == nil
             {
                 actors.add(
                     place.name,
@@ -195,6 +197,37 @@ public struct Extractor: Sendable {
         }
         defaultYear = Int(settings["default_year"] ?? "") ?? 2026
         backgroundDays = Int(settings["background_days"] ?? "") ?? 21
+
+        events.triggers.lexiconBit = 1 << 0
+        events.cues.lexiconBit = 1 << 1
+        casualties.lexiconBit = 1 << 2
+        actors.table.lexiconBit = 1 << 3
+        // The gazetteer (most of the data) is only asked about capitalised words; marking its
+        // hundred thousand first words would cost more start-up time than it saves.
+        numbers.modifiers.lexiconBit = 1 << 5
+        var firstWords: [String: UInt32] = [:]
+        func mark(_ words: Dictionary<String, Int>.Keys, _ bit: UInt32) {
+            for word in words { firstWords[word, default: 0] |= bit }
+        }
+        mark(events.triggers.firstWords, 1 << 0)
+        mark(events.cues.firstWords, 1 << 1)
+        mark(casualties.firstWords, 1 << 2)
+        mark(actors.table.firstWords, 1 << 3)
+        mark(numbers.modifiers.firstWords, 1 << 5)
+        for table in [events.triggers.innerWords, events.cues.innerWords, casualties.innerWords] {
+            for word in table { firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit }
+        }
+        for word in actors.table.innerWords.union(numbers.modifiers.innerWords) {
+            firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit
+        }
+        self.firstWords = firstWords
+    }
+
+    /// Marks each token with the lexicons that have a phrase starting with it.
+    func markLexicons(_ tokens: inout [Token]) {
+        for k in tokens.indices {
+            tokens[k].lexicons = tokens[k].kind == .punctuation ? 0 : firstWords[tokens[k].key] ?? 0
+        }
     }
 }
 

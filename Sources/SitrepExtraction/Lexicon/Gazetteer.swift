@@ -35,11 +35,13 @@ struct Gazetteer: Sendable {
             let index = Int32(places.count)
             places.append(place)
             if kind == .country { countries[place.country] = Int(index) }
-            var seen = Set<String>()
-            for name in [place.name] + row.column(8).alternatives {
-                let keys = PhraseTable<[Int32]>.keys(of: name)
-                guard !keys.isEmpty, seen.insert(keys.joined(separator: " ")).inserted else { continue }
-                names.insert(keys: keys, [index]) { $0 + $1 }
+            if let key = PhraseTable<[Int32]>.key(of: place.name) { names.append(key: key, index) }
+            for name in row.column(8).alternatives {
+                // A name given twice for one place (differing only in case or accents) is kept once.
+                guard let key = PhraseTable<[Int32]>.key(of: name),
+                    names.value(forKey: key.joined)?.last != index
+                else { continue }
+                names.append(key: key, index)
             }
         }
     }

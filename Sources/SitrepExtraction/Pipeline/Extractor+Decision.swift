@@ -71,7 +71,10 @@ extension Extractor {
         var framed: [Bool] = Array(repeating: false, count: tokens.count)
         var cancelled: [Bool] = Array(repeating: false, count: tokens.count)
         for index in tokens.indices {
-            if Extractor.clauseBoundaries.contains(tokens[index].key) {
+            let first = tokens[index].key.utf8.first ?? 0
+            if first == 0x77 || first == 0x62 || first == 0x3B || first == 0x6D,
+                Extractor.clauseBoundaries.contains(tokens[index].key)
+            {
                 openFrame = nil
                 openCancel = nil
             }
@@ -281,7 +284,9 @@ extension Extractor {
             mention.locationRank = place.rank
         }
         assignActors(&mention, reading: reading, hit: best)
-        mention.quantity = quantity(tokens, text: text)
+        if cues.contains("shelling") || cues.contains("drone") {
+            mention.quantity = quantity(tokens, text: text)
+        }
         var confidence = 0.45 + Double(decided.priority) / 400
         if mention.location != nil { confidence += 0.1 }
         if !mention.source.isEmpty { confidence += 0.1 }

@@ -4,10 +4,11 @@ extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
         let bytes = Array(document.text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
+        var tokens = Tokenizer.tokenize(bytes)
+        markLexicons(&tokens)
         let lowercaseText = Extractor.isLowercase(tokens)
         let sentences = splitter.split(bytes, tokens: tokens, lowercaseText: lowercaseText)
-        let sha = SHA256.hex(document.text)
+        let sha = SHA256.hex(bytes)
         let reference = DocumentReference(
             id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha,
             title: document.title,
@@ -41,8 +42,10 @@ extension Extractor {
                 activeYears.append(entry.activeYears)
             }
         }
+        let dateMentions = sentences.map { DateReader.find($0.tokens) }
         let anchor = documentAnchor(
-            document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
+            document, sentences, dateMentions: dateMentions, activeYears: activeYears,
+            mentionedYears: mentionedYears)
 
         let quoted = Extractor.quotations(tokens)
         var scans: [(hits: [TriggerHit], cues: SentenceCues)] = []
@@ -59,11 +62,18 @@ extension Extractor {
         var mentions: [Mention] = []
         var lastDate: DateReader.Resolved?
         for (s, sentence) in sentences.enumerated() {
-            let places = placeMentions(
-                in: sentence, text: bytes, lowercaseText: lowercaseText, documentCountries: documentCountries,
-                skipping: actorsBySentence[s].filter { $0.isNamed }.map(\.range))
+            // Most sentences report nothing: places and counts are read only where an event may be.
+            let hasTrigger = !scans[s].hits.isEmpty
+            let places =
+                hasTrigger
+                ? placeMentions(
+                    in: sentence, text: bytes, lowercaseText: lowercaseText,
+                    documentCountries: documentCountries,
+                    skipping: actorsBySentence[s].filter { $0.isNamed }.map(\.range)) : []
+            let countsCasualties =
+                hasTrigger || sentence.tokens.contains { $0.lexicons & casualties.lexiconBit != 0 }
             var dates: [(index: Int, resolved: DateReader.Resolved)] = []
-            for found in DateReader.find(sentence.tokens) {
+            for found in dateMentions[s] {
                 if let resolved = DateReader.resolve(found.expression, anchor: anchor, previous: lastDate) {
                     dates.append((found.tokenIndex, resolved))
                 }
@@ -71,7 +81,8 @@ extension Extractor {
             defer { if let last = dates.last { lastDate = last.resolved } }
             let reading = SentenceReading(
                 sentence: sentence, index: s, actors: actorsBySentence[s], places: places, dates: dates,
-                casualties: casualties(in: sentence.tokens), hits: scans[s].hits, cues: scans[s].cues,
+                casualties: countsCasualties ? casualties(in: sentence.tokens) : Casualties(),
+                hits: scans[s].hits, cues: scans[s].cues,
                 storyCues: storyKinds[sentence.paragraph] ?? [])
             guard var mention = decide(reading, text: bytes, previous: mentions.last) else {
                 // A sentence that only counts casualties adds them to the event told just before.
@@ -167,15 +178,16 @@ extension Extractor {
     /// The date relative expressions are read against: the publication date; else a dateline date;
     /// else "Wednesday, March 11" with its year inferred; else the first full date in the text.
     func documentAnchor(
-        _ document: Document, _ sentences: [Sentence], activeYears: [[ClosedRange<Int>]],
+        _ document: Document, _ sentences: [Sentence], dateMentions: [[DateReader.Mention]],
+        activeYears: [[ClosedRange<Int>]],
         mentionedYears: [Int]
     ) -> DateReader.Anchor? {
         if let published = document.published, let date = CivilDate(iso: published) {
             return DateReader.Anchor(date: date, isPublication: true)
         }
         var firstFull: CivilDate?
-        for sentence in sentences {
-            for found in DateReader.find(sentence.tokens) {
+        for (sentence, found) in zip(sentences, dateMentions) {
+            for found in found {
                 switch found.expression {
                 case .full(let date):
                     if sentence.start < 200 { return DateReader.Anchor(date: date, isPublication: true) }

@@ -44,6 +44,19 @@ extension Extractor {
         return true
     }
 
+    /// 64-bit FNV-1a of a string as 16 hex digits: stable across runs and platforms, and cheap.
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for k in 0..<16 { out[15 - k] = digits[Int((hash >> (UInt64(k) * 4)) & 0xF)] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func event(
         from mention: Mention, sentences: [Sentence], text: [UInt8], document: DocumentReference,
         newsDate: CivilDate?
@@ -58,7 +71,7 @@ extension Extractor {
         let idSource =
             "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
         return Event(
-            id: String(SHA256.hex(idSource).prefix(16)), doc: document, type: eventClass.type,
+            id: Extractor.stableHash(idSource), doc: document, type: eventClass.type,
             mode: eventClass.mode,
             context: eventClass.context.isEmpty ? nil : eventClass.context, cameo: eventClass.cameo,
             quadClass: code?.quadClass, goldstein: code?.goldstein,
