@@ -32,6 +32,14 @@ struct EventTypeTests {
             "Government regains territory"
         ),
         ("Insurgents attacked an army checkpoint near Herat, killing 5 soldiers.", "ASSAULT", "Armed clash"),
+        (
+            "Militants have taken control of two villages after heavy fighting.", "ASSAULT",
+            "Non-state actor overtakes territory"
+        ),
+        (
+            "Government troops drove the rebels out of the district.", "ASSAULT",
+            "Government regains territory"
+        ),
         ("Gunmen attacked a wedding party in the village, killing 9 guests.", "ASSAULT", "Attack"),
         ("Rebels fired shells filled with poisonous gas at the town.", "ASSAULT", "Chemical weapon"),
         ("Troops used sarin against the rebels in March 2017 in the north.", "ASSAULT", "Chemical weapon"),
@@ -104,6 +112,12 @@ struct EventTypeTests {
         ("The two sides exchanged prisoners at the border crossing.", "Agreement"),
         ("The government deployed troops to the northern border.", "Change to group/activity"),
         ("Police captured three suspects in the village.", "Arrests"),
+        ("Twelve rifles and 400 rounds of ammunition were seized in the port town.", "Disrupted weapons use"),
+        ("Air defences intercepted two missiles over the capital.", "Disrupted weapons use"),
+        (
+            "Rebels entered the town without resistance after the army pulled out.",
+            "Non-violent transfer of territory"
+        ),
     ])
     func readsStrategicDevelopments(text: String, subType: String) {
         let event = Shared.events(text, published: "2021-05-05").first

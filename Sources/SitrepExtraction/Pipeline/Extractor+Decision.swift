@@ -207,6 +207,15 @@ extension Extractor {
         } else {
             fresh = main
         }
+        // "Air defences intercepted the missiles": the weapons were stopped, told before any harm.
+        if let stopped = fresh.first(where: { $0.eventClass.name == "defuse" }),
+            !fresh.contains(where: {
+                $0.index < stopped.index && Extractor.violentClasses.contains($0.eventClass.name)
+            }),
+            (reading.casualties.killed ?? 0) == 0
+        {
+            fresh = [stopped]
+        }
         // Violence outranks words; among words the main verb, which comes first, tells the event
         // ("rejected the deal", "agreed to postpone the march"), and a demonstration outranks what it
         // demanded.
@@ -335,6 +344,15 @@ extension Extractor {
             }
         }
         if name == "overtake" || name == "regain" {
+            // "Rifles were seized", "seized 50 rifles": weapons taken, not ground.
+            if let weapon = cues.first["weapon"],
+                weapon < hit.index || weapon - (hit.index + hit.length) <= 4,
+                !cues.contains("transfer")
+            {
+                return events.eventClass("defuse")
+            }
+            // Ground given up: "entered the town after the army pulled out".
+            if cues.contains("transfer") { return events.eventClass("handover") }
             let stateSource = reading.actors.contains {
                 $0.range.upperBound <= hit.index
                     && ($0.actor.sector == "MIL" || $0.actor.sector == "GOV" || $0.actor.sector == "COP")
