@@ -112,6 +112,9 @@ struct EventTypeTests {
         ("The two sides exchanged prisoners at the border crossing.", "Agreement"),
         ("The government deployed troops to the northern border.", "Change to group/activity"),
         ("Police captured three suspects in the village.", "Arrests"),
+        ("The government and the rebels agreed to resume peace talks next month.", "Agreement"),
+        ("The minister welcomed the ceasefire in the north, where fighting killed dozens.", "Agreement"),
+        ("The army sent reinforcements to the eastern border.", "Change to group/activity"),
         ("Twelve rifles and 400 rounds of ammunition were seized in the port town.", "Disrupted weapons use"),
         ("Air defences intercepted two missiles over the capital.", "Disrupted weapons use"),
         (

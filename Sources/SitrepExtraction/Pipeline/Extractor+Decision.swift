@@ -239,7 +239,12 @@ extension Extractor {
                         && Extractor.accords.contains($0.eventClass.type)
                 }), first.eventClass.acledType == nil
             {
-                pool = [specific]
+                // The verb keeps its type ("agreed to resume peace talks" is an agreement), the noun
+                // gives the ACLED kind.
+                var first = first
+                first.eventClass.acledType = specific.eventClass.acledType
+                first.eventClass.acledSubType = specific.eventClass.acledSubType
+                pool = [first]
             }
         }
         guard
