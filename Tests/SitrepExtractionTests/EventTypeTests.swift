@@ -22,7 +22,7 @@ struct EventTypeTests {
             "Protest with intervention"
         ),
         (
-            "Security forces opened fire on protesters, killing 4.", "PROTEST",
+            "Security forces opened fire on protesters, killing 4.", "ASSAULT",
             "Excessive force against protesters"
         ),
         ("Rioters torched cars and pelted police with stones in Dhaka.", "PROTEST", "Violent demonstration"),
@@ -44,12 +44,20 @@ struct EventTypeTests {
         ("Rebels fired shells filled with poisonous gas at the town.", "ASSAULT", "Chemical weapon"),
         ("Troops used sarin against the rebels in March 2017 in the north.", "ASSAULT", "Chemical weapon"),
         (
-            "Police fired rubber bullets at the protesters in the square.", "PROTEST",
+            "Police fired rubber bullets at the protesters in the square.", "ASSAULT",
             "Excessive force against protesters"
         ),
         ("Protesters threw stones at the police during the march.", "PROTEST", "Violent demonstration"),
         ("Police clashed with demonstrators outside the ministry.", "PROTEST", "Violent demonstration"),
-        ("Soldiers shot dead two protesters at the rally.", "PROTEST", "Excessive force against protesters"),
+        ("Soldiers shot dead two protesters at the rally.", "ASSAULT", "Excessive force against protesters"),
+        (
+            "Three protesters died from gunfire during a rally in the city.", "ASSAULT",
+            "Excessive force against protesters"
+        ),
+        (
+            "A group of men attacked a peaceful rally in the square, injuring five marchers.", "ASSAULT",
+            "Mob violence"
+        ),
     ])
     func decidesPLOVERAndACLEDTogether(text: String, type: String, subType: String) {
         let event = Shared.events(text, published: "2021-05-05").first

@@ -507,6 +507,8 @@ extension Extractor {
         hit: TriggerHit
     ) -> EventLexicon.EventClass? {
         let base = violent || name == "loot" || name == "arrest" || name == "riot" ? "protest" : name
+        // Force used on a crowd is an assault on it (PLOVER) in a protest (ACLED).
+        let forceClass = violent ? name : base
         let harmed = (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0
         let stateForce =
             cues.contains("state")
@@ -517,17 +519,30 @@ extension Extractor {
         let passive = (1...2).contains { k in
             hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
         }
-        let crowdActs = actor?.actor.name == "Protesters" && !passive
+        // "Protesters died from gunfire": the crowd suffered the act.
+        let suffered =
+            actor.map { mention in
+                tokens[mention.range.upperBound..<hit.index].contains {
+                    casualties.value(forKey: $0.key) != nil
+                }
+            } ?? false
+        let crowdActs = actor?.actor.name == "Protesters" && !passive && !suffered
+        // "A peaceful march": whatever turned violent, it was not the marchers.
+        let peaceful = cues.contains("peaceful")
         if cues.contains("force") && !crowdActs {
-            return with(base, acledType: "Protests", sub: "Excessive force against protesters")
+            return with(forceClass, acledType: "Protests", sub: "Excessive force against protesters")
         }
-        if cues.contains("riotous") || name == "loot" || name == "riot" || classNames.contains("riot")
-            || classNames.contains("clash") || (violent && crowdActs)
+        if peaceful && violent && !stateForce && !crowdActs {
+            return events.eventClass("mob")
+        }
+        if !peaceful
+            && (cues.contains("riotous") || name == "loot" || name == "riot" || classNames.contains("riot")
+                || classNames.contains("clash") || (violent && crowdActs))
         {
             return events.eventClass("riot")
         }
-        if stateForce && (harmed || violent && !cues.contains("intervene")) {
-            return with(base, acledType: "Protests", sub: "Excessive force against protesters")
+        if (stateForce || peaceful || suffered) && (harmed || violent && !cues.contains("intervene")) {
+            return with(forceClass, acledType: "Protests", sub: "Excessive force against protesters")
         }
         if name == "arrest" || cues.contains("intervene") || classNames.contains("arrest") {
             return with(base, acledType: "Protests", sub: "Protest with intervention")
