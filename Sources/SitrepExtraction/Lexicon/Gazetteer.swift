@@ -49,6 +49,12 @@ struct Gazetteer: Sendable {
     /// Extra names for a country (from countries.tsv).
     mutating func addCountryName(_ name: String, iso2: String) {
         guard let index = countries[iso2] else { return }
+        // A capital named for its government ("Khartoum" for Sudan) is still the city where things happen.
+        if let key = PhraseTable<[Int32]>.key(of: name), let known = names.value(forKey: key.joined),
+            known.contains(where: { places[Int($0)].country == iso2 && places[Int($0)].kind == .city })
+        {
+            return
+        }
         names.insert(name, [Int32(index)]) { old, new in old.contains(new[0]) ? old : old + new }
     }
 

@@ -61,6 +61,7 @@ extension Extractor {
 
         var mentions: [Mention] = []
         var lastDate: DateReader.Resolved?
+        var lastPlace: (location: Location, paragraph: Int)?
         for (s, sentence) in sentences.enumerated() {
             // Most sentences report nothing: places and counts are read only where an event may be.
             let hasTrigger = !scans[s].hits.isEmpty
@@ -78,7 +79,12 @@ extension Extractor {
                     dates.append((found.tokenIndex, resolved))
                 }
             }
-            defer { if let last = dates.last { lastDate = last.resolved } }
+            defer {
+                if let last = dates.last { lastDate = last.resolved }
+                if let best = places.max(by: { $0.rank < $1.rank }), best.rank >= 4 {
+                    lastPlace = (best.location, sentence.paragraph)
+                }
+            }
             let reading = SentenceReading(
                 sentence: sentence, index: s, actors: actorsBySentence[s], places: places, dates: dates,
                 casualties: countsCasualties ? casualties(in: sentence.tokens) : Casualties(),
@@ -102,6 +108,23 @@ extension Extractor {
             }
             // A headline ("Rocket Attack Hits Coalition Troops") announces what the text then tells.
             mention.isHeadline = sentences.count > 1 && Extractor.isTitleCase(sentence.tokens)
+            // No place in the sentence: the place the paragraph told last, else the country the text
+            // is about (rank 0, so any place named later in a merged mention wins).
+            if mention.location == nil {
+                if let place = lastPlace, place.paragraph == sentence.paragraph {
+                    mention.location = place.location
+                } else if let top = documentCountries.max(by: {
+                    $0.value < $1.value || $0.value == $1.value && $0.key > $1.key
+                }),
+                    let country = gazetteer.country(top.key)
+                {
+                    mention.location = Location(
+                        text: country.name, name: country.name, country: country.country, lat: country.lat,
+                        lon: country.lon, precision: .country,
+                        geonamesID: country.geonamesID > 0 ? country.geonamesID : nil)
+                }
+                mention.locationRank = 0
+            }
             mentions.append(mention)
         }
         let merged = merge(mentions)

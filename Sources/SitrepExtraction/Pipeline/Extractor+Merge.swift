@@ -40,7 +40,12 @@ extension Extractor {
             a.eventClass.acledSubType == b.eventClass.acledSubType
         else { return false }
         if let x = a.date, let y = b.date, x != y { return false }
-        if let x = a.location?.country, let y = b.location?.country, x != y { return false }
+        // A place only assumed from the paragraph or the text's country (rank 0) does not tell events apart.
+        if a.locationRank > 0, b.locationRank > 0, let x = a.location?.country, let y = b.location?.country,
+            x != y
+        {
+            return false
+        }
         return true
     }
 
