@@ -60,8 +60,10 @@ struct Gazetteer: Sendable {
 
     func country(_ iso2: String) -> Place? { countries[iso2].map { places[$0] } }
 
-    func match(_ tokens: [Token], at index: Int) -> (length: Int, places: [Int32])? {
-        names.match(tokens, at: index).map { ($0.length, $0.value) }
+    func match(_ tokens: [Token], at index: Int, lowercaseText: Bool = false) -> (
+        length: Int, places: [Int32]
+    )? {
+        names.match(tokens, at: index, capitalizedOnly: !lowercaseText).map { ($0.length, $0.value) }
     }
 
     /// The likeliest place among same-named candidates: one in a country the document is about,

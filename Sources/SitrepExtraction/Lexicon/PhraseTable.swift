@@ -96,7 +96,19 @@ struct PhraseTable<Value: Sendable>: Sendable {
     func value(forKey key: String) -> Value? { entries[key] }
 
     /// The longest phrase starting at token `index`, as (token count, value).
-    func match(_ tokens: [Token], at index: Int) -> (length: Int, value: Value)? {
+    /// Small words inside capitalised names: "Bosnia and Herzegovina", "Ain al-Asad", "Dar es Salaam".
+    static var nameLinks: Set<String> {
+        [
+            "and", "of", "de", "del", "la", "le", "el", "al", "es", "du", "des", "di", "da", "bin", "ibn",
+            "upon", "on", "the", "'s",
+        ]
+    }
+
+    /// With `capitalizedOnly`, a phrase continues only over capitalised words and the small words of
+    /// names: place names are written so, and the lookups stop early in running text.
+    func match(_ tokens: [Token], at index: Int, capitalizedOnly: Bool = false) -> (
+        length: Int, value: Value
+    )? {
         // One lookup per word for all lexicons: most words start no phrase of this table.
         guard index < tokens.count, tokens[index].lexicons & lexiconBit != 0 || lexiconBit == 0,
             let maximum = longest[tokens[index].key]
@@ -118,6 +130,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
             let next = tokens[index + length]
             // Phrases do not run across a gap in the text larger than a space or two.
             if next.start - tokens[index + length - 1].end > 2 { break }
+            if capitalizedOnly, !next.isCapitalized, !next.keyContains("-"),
+                !PhraseTable.nameLinks.contains(next.key)
+            {
+                break
+            }
             key += " "
             key += next.key
             length += 1
