@@ -41,6 +41,12 @@ struct EventTypeTests {
             "Government regains territory"
         ),
         ("Gunmen attacked a wedding party in the village, killing 9 guests.", "ASSAULT", "Attack"),
+        ("Fighter jets destroyed an arms depot used by the rebels.", "ASSAULT", "Air/drone strike"),
+        (
+            "Militants gained control of the army base after heavy fighting.", "ASSAULT",
+            "Non-state actor overtakes territory"
+        ),
+        ("A soldier molested a girl at the checkpoint.", "ASSAULT", "Sexual violence"),
         ("Rebels fired shells filled with poisonous gas at the town.", "ASSAULT", "Chemical weapon"),
         ("Troops used sarin against the rebels in March 2017 in the north.", "ASSAULT", "Chemical weapon"),
         (

@@ -208,7 +208,7 @@ extension Extractor {
             fresh = main
         }
         // "Air defences intercepted the missiles": the weapons were stopped, told before any harm.
-        if let stopped = fresh.first(where: { $0.eventClass.name == "defuse" }),
+        if let stopped = fresh.first(where: { $0.eventClass.name == "defuse" && !$0.isCombination }),
             !fresh.contains(where: {
                 $0.index < stopped.index && Extractor.violentClasses.contains($0.eventClass.name)
             }),
@@ -325,7 +325,7 @@ extension Extractor {
         let protestInvolved =
             classNames.contains("protest") || classNames.contains("riot") || cues.contains("protester")
         let protestKinds = ["protest", "strike", "hunger", "blockade"]
-        if protestInvolved, name != "mob",
+        if protestInvolved, name != "mob", name != "sexual", name != "abduct",
             violent || protestKinds.contains(name) || name == "loot" || name == "arrest" || name == "riot"
         {
             return protestOutcome(
@@ -365,26 +365,30 @@ extension Extractor {
             // "captured three suspects": people, not ground, were taken.
             let objectStart = hit.index + hit.length
             let tokens = reading.sentence.tokens
-            let peopleTaken =
-                reading.actors.contains {
-                    $0.range.lowerBound >= objectStart && $0.range.lowerBound <= objectStart + 3
-                        && $0.actor.sector != nil && $0.actor.sector != "GOV"
+            // The first word of the object that says what was taken: ground ("the base", "two camps") or
+            // people ("three suspects", "NPA members").
+            let window = objectStart..<min(tokens.count, objectStart + 5)
+            let groundAt = window.first {
+                let kinds = events.cues.value(forKey: tokens[$0].key)
+                return kinds?.contains("territory") == true || kinds?.contains("basenoun") == true
+            }
+            let personAt =
+                window.first { k in
+                    reading.actors.contains {
+                        $0.range.lowerBound == k && $0.actor.sector != nil && $0.actor.sector != "GOV"
+                            && $0.actor.sector != "MIL"
+                    }
+                        || events.cues.value(forKey: tokens[k].key)?.contains("suspect") == true
                 }
-                || tokens[objectStart..<min(tokens.count, objectStart + 4)].contains {
-                    events.cues.value(forKey: $0.key)?.contains("suspect") == true
-                }
+            let peopleTaken = personAt.map { person in groundAt.map { person < $0 } ?? true } ?? false
             let territory =
                 !peopleTaken
                 && (reading.places.contains { $0.range.lowerBound > hit.index } || cues.contains("territory"))
             if !territory && name == "overtake" {
                 // "captured 234 pistols" is weapons taken; "captured three suspects" an arrest.
                 if cues.contains("weapon") { return events.eventClass("defuse") }
-                if peopleTaken || reading.actors.contains(where: { $0.range.lowerBound > hit.index })
-                    || cues.contains("nonstate") || cues.contains("civilian")
-                {
-                    return events.eventClass("arrest")
-                }
-                return nil
+                if peopleTaken { return events.eventClass("arrest") }
+                if hit.strength == .weak { return nil }
             }
             name = stateSource ? "regain" : "overtake"
         }
