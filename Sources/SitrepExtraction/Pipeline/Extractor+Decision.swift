@@ -286,7 +286,22 @@ extension Extractor {
             trigger: triggerText,
             confidence: 0.5)
         mention.casualties = reading.casualties
-        if let nearest = reading.dates.min(by: { abs($0.index - best.index) < abs($1.index - best.index) }) {
+        // "MOSUL, Iraq, 3 March 2021 — Gunmen attacked ... on Monday": the dateline dates the report;
+        // another date in the sentence dates the event.
+        var dates = reading.dates
+        if dates.count > 1 {
+            dates.removeAll { date in
+                guard date.index < 10,
+                    tokens.prefix(date.index).contains(where: {
+                        $0.kind == .word && $0.isUpperCase && $0.key.utf8.count > 2
+                    })
+                else { return false }
+                return tokens[date.index..<min(tokens.count, date.index + 6)].contains {
+                    ["\u{2014}", "\u{2013}", "-", ":", "("].contains($0.key)
+                }
+            }
+        }
+        if let nearest = dates.min(by: { abs($0.index - best.index) < abs($1.index - best.index) }) {
             mention.date = nearest.resolved
         }
         if let place = reading.places.max(by: { a, b in
