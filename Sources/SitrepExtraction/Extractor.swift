@@ -12,6 +12,8 @@ public struct Extractor: Sendable {
     var commonWords: Set<String>
     var defaultYear: Int
     var backgroundDays: Int
+    /// For each word that starts a phrase in some lexicon, the lexicons it starts one in (bits).
+    var firstWords: [String: UInt32] = [:]
 
     /// The built-in data (SwiftPM resources), extended or overridden by the files found in
     /// `dataDirectory` (same names and formats; see docs/data.md). Throws a `DataError` naming the file
@@ -56,8 +58,25 @@ public struct Extractor: Sendable {
                 case "n": forms = EventLexicon.nounForms(phrase)
                 default: forms = [phrase]
                 }
-                for form in forms { events.triggers.insert(form, className) }
+                guard
+                    let strength = row.column(3).isEmpty
+                        ? .normal : EventLexicon.TriggerWord.Strength(rawValue: row.column(3))
+                else {
+                    throw DataError(
+                        .badValue, context: "triggers.tsv:\(row.line)", "strength must be weak or weapon")
+                }
+                let word = EventLexicon.TriggerWord(className: className, strength: strength)
+                for form in forms { events.triggers.insert(form, word) }
             }
+        }
+        for row in try files.rows("combinations.tsv", minimumColumns: 2) {
+            let className = row.column(row.columns.count - 1)
+            guard events.classes[className] != nil else {
+                throw DataError(
+                    .badValue, context: "combinations.tsv:\(row.line)", "unknown class \"\(className)\"")
+            }
+            let cues = row.columns.dropLast().filter { !$0.isEmpty }
+            events.combinations.append(.init(cues: Array(cues), className: className))
         }
         for row in try files.rows("cues.tsv", minimumColumns: 2) {
             for phrase in row.column(0).alternatives {
@@ -132,7 +151,7 @@ public struct Extractor: Sendable {
         }
         for place in gazetteer.places where place.kind == .country {
             if actors.table.value(
-                forKey: PhraseTable<ActorLexicon.Entry>.keys(of: place.name).joined(separator: " ")) == nil
+                forKey: PhraseTable<ActorLexicon.Entry>.key(of: place.name)?.joined ?? "") == nil
             {
                 actors.add(
                     place.name,
@@ -178,6 +197,37 @@ public struct Extractor: Sendable {
         }
         defaultYear = Int(settings["default_year"] ?? "") ?? 2026
         backgroundDays = Int(settings["background_days"] ?? "") ?? 21
+
+        events.triggers.lexiconBit = 1 << 0
+        events.cues.lexiconBit = 1 << 1
+        casualties.lexiconBit = 1 << 2
+        actors.table.lexiconBit = 1 << 3
+        // The gazetteer (most of the data) is only asked about capitalised words; marking its
+        // hundred thousand first words would cost more start-up time than it saves.
+        numbers.modifiers.lexiconBit = 1 << 5
+        var firstWords: [String: UInt32] = [:]
+        func mark(_ words: Dictionary<String, Int>.Keys, _ bit: UInt32) {
+            for word in words { firstWords[word, default: 0] |= bit }
+        }
+        mark(events.triggers.firstWords, 1 << 0)
+        mark(events.cues.firstWords, 1 << 1)
+        mark(casualties.firstWords, 1 << 2)
+        mark(actors.table.firstWords, 1 << 3)
+        mark(numbers.modifiers.firstWords, 1 << 5)
+        for table in [events.triggers.innerWords, events.cues.innerWords, casualties.innerWords] {
+            for word in table { firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit }
+        }
+        for word in actors.table.innerWords.union(numbers.modifiers.innerWords) {
+            firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit
+        }
+        self.firstWords = firstWords
+    }
+
+    /// Marks each token with the lexicons that have a phrase starting with it.
+    func markLexicons(_ tokens: inout [Token]) {
+        for k in tokens.indices {
+            tokens[k].lexicons = tokens[k].kind == .punctuation ? 0 : firstWords[tokens[k].key] ?? 0
+        }
     }
 }
 

@@ -31,6 +31,10 @@ struct ActorTests {
         ("Rebels attacked an army post.", ["Rebels"], ["army"]),
         ("Two villagers were abducted by gunmen.", ["gunmen"], ["villagers"]),
         ("Senior Hungarian and Romanian officials met.", ["Hungarian", "Romanian officials"], []),
+        ("The Coastal Fishers Guild (CFG) has agreed to end the boycott.", ["Coastal Fishers Guild"], []),
+        ("Peru said it is willing to reopen the border.", ["Peru"], []),
+        ("The opposition groups in Chile are demanding new elections.", ["opposition"], []),
+        ("Brazil said Chile must pay the debt.", ["Brazil"], ["Chile"]),
     ])
     func assignsSourceAndTargetIncludingPassiveVoice(text: String, source: [String], target: [String]) {
         let event = Shared.events(text).first

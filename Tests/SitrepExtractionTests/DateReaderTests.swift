@@ -60,4 +60,12 @@ struct DateReaderTests {
     func invalidDatesAreRejected(iso: String) {
         #expect(CivilDate(iso: iso) == nil)
     }
+
+    @Test(arguments: [
+        ("HERAT, Afghanistan, 10 June 2021 \u{2014} Gunmen shot dead two guards on Tuesday.", "2021-06-08"),
+        ("On 10 June 2021, gunmen shot dead two guards in Herat.", "2021-06-10"),
+    ])
+    func aDatelineDatesTheReportNotTheEvent(text: String, date: String) {
+        #expect(Shared.events(text).first?.date == date)
+    }
 }

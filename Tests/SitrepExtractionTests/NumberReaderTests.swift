@@ -31,6 +31,11 @@ struct NumberReaderTests {
         ("The attack did not cause casualties.", 0, false, nil, false),
         ("Militants killed in 2019 were buried.", nil, false, nil, false),
         ("Rockets hit on March 11 killing a dozen soldiers.", 12, false, nil, false),
+        ("A local reporter was killed in the explosion.", 1, false, nil, false),
+        ("An elderly prisoner died in custody.", 1, false, nil, false),
+        ("Rebels killed the deputy commander of the garrison.", 1, false, nil, false),
+        ("Four UN peacekeepers were wounded by a mine.", nil, false, 4, false),
+        ("Rebels killed the soldiers guarding the bridge.", nil, false, nil, false),
     ])
     func attachesCasualtyCountsToTheRightWords(
         text: String, killed: Int?, killedMin: Bool, injured: Int?, injuredMin: Bool

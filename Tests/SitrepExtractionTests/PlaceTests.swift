@@ -18,6 +18,7 @@ struct PlaceTests {
         ("Bases near Albu Kamal were bombed.", "Ālbū Kamāl", "SY", .city),
         ("Police opened fire in Nigeria.", "Nigeria", "NG", .country),
         ("Clashes on the Syrian-Iraqi border.", "Syria", "SY", .country),
+        ("Protesters gathered in Khartoum on Monday.", "Khartoum", "SD", .city),
     ])
     func findsPlacesWithCoordinates(
         text: String, name: String, country: String, precision: Location.Precision
@@ -43,5 +44,18 @@ struct PlaceTests {
     @Test(arguments: ["Due to the rain, nothing happened.", "Mark said hope is near."])
     func commonWordsAreNotPlaces(text: String) {
         #expect(bestPlace(text) == nil)
+    }
+
+    @Test(arguments: [
+        (
+            "Militants stormed a checkpoint in Baghdad on Monday. Two hours later they shot dead a driver.",
+            "Baghdad"
+        ),
+        ("The Malian army said its soldiers killed 12 militants in an ambush.", "Mali"),
+    ])
+    func eventsWithoutAPlaceTakeTheParagraphsPlaceOrTheCountry(text: String, name: String) {
+        let events = Shared.events(text, published: "2021-05-05")
+        #expect(!events.isEmpty)
+        #expect(events.allSatisfy { $0.location?.name == name })
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// A user file with the same name adds its rows after the built-in ones (later rows win on conflicts).
 struct DataFiles: Sendable {
     static let names = [
-        "triggers.tsv", "classes.tsv", "cues.tsv", "cameo.tsv", "numbers.tsv", "number-modifiers.tsv",
+        "triggers.tsv", "classes.tsv", "cues.tsv", "combinations.tsv", "cameo.tsv", "numbers.tsv",
+        "number-modifiers.tsv",
         "casualties.tsv", "abbreviations.txt", "common-words.txt", "countries.tsv", "sectors.tsv",
         "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv",
     ]

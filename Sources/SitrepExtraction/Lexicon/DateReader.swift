@@ -89,10 +89,23 @@ enum DateReader {
         return CivilDate.valid(year: parts[2], month: parts[0], day: parts[1])
     }
 
+    /// Words that can begin a date expression: one set lookup rules out every other word.
+    static let startWords: Set<String> = Set(months.keys).union(weekdays.keys).union([
+        "yesterday", "today", "tonight", "overnight", "last", "past", "earlier", "later", "subsequently",
+        "afterwards", "thereafter", "next", "following", "a",
+        "one", "two", "three", "four", "five", "six", "seven", "few", "several",
+    ])
+
     static func find(_ tokens: [Token]) -> [Mention] {
         var mentions: [Mention] = []
         var i = 0
         while i < tokens.count {
+            if tokens[i].kind == .punctuation
+                || tokens[i].kind == .word && !startWords.contains(tokens[i].key)
+            {
+                i += 1
+                continue
+            }
             if let (expression, length) = read(tokens, at: i) {
                 mentions.append(Mention(expression: expression, tokenIndex: i, length: length))
                 i += length

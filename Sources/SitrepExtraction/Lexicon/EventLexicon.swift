@@ -16,8 +16,25 @@ struct EventLexicon: Sendable {
         var quadClass: Int
     }
 
+    /// A word that signals an event. A weak one ("hit", "battle", "targeted") only counts when the
+    /// sentence also names a weapon, an armed actor or a plainly violent act; a weapon's name ("grenades")
+    /// is no event when the sentence tells of the weapon being found, seized or defused.
+    struct TriggerWord: Sendable, Equatable {
+        enum Strength: String, Sendable { case normal, weak, weapon }
+        var className: String
+        var strength: Strength
+    }
+
+    /// Cue kinds that, found together in a sentence, report an event of a class: "seized" with
+    /// "rifles" is disrupted weapons use, "set up" with "observation post" a base.
+    struct Combination: Sendable, Equatable {
+        var cues: [String]
+        var className: String
+    }
+
     var classes: [String: EventClass] = [:]
-    var triggers = PhraseTable<String>()
+    var triggers = PhraseTable<TriggerWord>()
+    var combinations: [Combination] = []
     var cues = PhraseTable<[String]>()
     var cameo: [String: CameoCode] = [:]
 

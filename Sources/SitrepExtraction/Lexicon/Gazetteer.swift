@@ -35,11 +35,13 @@ struct Gazetteer: Sendable {
             let index = Int32(places.count)
             places.append(place)
             if kind == .country { countries[place.country] = Int(index) }
-            var seen = Set<String>()
-            for name in [place.name] + row.column(8).alternatives {
-                let keys = PhraseTable<[Int32]>.keys(of: name)
-                guard !keys.isEmpty, seen.insert(keys.joined(separator: " ")).inserted else { continue }
-                names.insert(keys: keys, [index]) { $0 + $1 }
+            if let key = PhraseTable<[Int32]>.key(of: place.name) { names.append(key: key, index) }
+            for name in row.column(8).alternatives {
+                // A name given twice for one place (differing only in case or accents) is kept once.
+                guard let key = PhraseTable<[Int32]>.key(of: name),
+                    names.value(forKey: key.joined)?.last != index
+                else { continue }
+                names.append(key: key, index)
             }
         }
     }
@@ -47,13 +49,21 @@ struct Gazetteer: Sendable {
     /// Extra names for a country (from countries.tsv).
     mutating func addCountryName(_ name: String, iso2: String) {
         guard let index = countries[iso2] else { return }
+        // A capital named for its government ("Khartoum" for Sudan) is still the city where things happen.
+        if let key = PhraseTable<[Int32]>.key(of: name), let known = names.value(forKey: key.joined),
+            known.contains(where: { places[Int($0)].country == iso2 && places[Int($0)].kind == .city })
+        {
+            return
+        }
         names.insert(name, [Int32(index)]) { old, new in old.contains(new[0]) ? old : old + new }
     }
 
     func country(_ iso2: String) -> Place? { countries[iso2].map { places[$0] } }
 
-    func match(_ tokens: [Token], at index: Int) -> (length: Int, places: [Int32])? {
-        names.match(tokens, at: index).map { ($0.length, $0.value) }
+    func match(_ tokens: [Token], at index: Int, lowercaseText: Bool = false) -> (
+        length: Int, places: [Int32]
+    )? {
+        names.match(tokens, at: index, capitalizedOnly: !lowercaseText).map { ($0.length, $0.value) }
     }
 
     /// The likeliest place among same-named candidates: one in a country the document is about,

@@ -33,21 +33,57 @@ extension Extractor {
                 isUnknownName(tokens, index, lowercaseText: lowercaseText)
             {
                 var end = index + 1
-                while end < tokens.count, tokens[end].isCapitalized, !commonWords.contains(tokens[end].key),
-                    actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
-                    tokens[end].start - tokens[end - 1].end <= 1, DateReader.months[tokens[end].key] == nil
-                {
+                while end < tokens.count, tokens[end].start - tokens[end - 1].end <= 1 {
+                    let next = tokens[end]
+                    // "Hamad bin Khalifa", "Ibn al-Khattab": particles inside a name.
+                    if Extractor.nameParticles.contains(next.key), end + 1 < tokens.count,
+                        tokens[end + 1].isCapitalized || tokens[end + 1].keyContains("-")
+                    {
+                        end += 2
+                        continue
+                    }
+                    guard next.isCapitalized, !commonWords.contains(next.key),
+                        actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
+                        DateReader.months[next.key] == nil
+                    else { break }
                     end += 1
                 }
-                let actorText = Extractor.text(text, token.start, tokens[end - 1].end)
-                found.append(ActorMention(range: index..<end, actor: Actor(text: actorText), isNamed: true))
+                var actor = Actor(text: "")
+                // "European Community foreign ministers": the name says whose officials they are.
+                if let sector = actors.match(tokens, at: end, lowercaseText: lowercaseText),
+                    sector.entry.kind == .sector
+                {
+                    actor.sector = sector.entry.sector
+                    end += sector.length
+                }
+                actor.text = Extractor.text(text, token.start, tokens[end - 1].end)
+                found.append(ActorMention(range: index..<end, actor: actor, isNamed: true))
                 index = end
                 continue
             }
             index += 1
         }
-        return found
+        // "Asia-Pacific Economic Cooperation (APEC)": the bracketed short name is the same actor.
+        var merged: [ActorMention] = []
+        for mention in found {
+            if let previous = merged.last, mention.range.lowerBound == previous.range.upperBound + 1,
+                tokens[previous.range.upperBound].key == "(", mention.range.upperBound < tokens.count,
+                tokens[mention.range.upperBound].key == ")"
+            {
+                merged[merged.count - 1].range = previous.range.lowerBound..<(mention.range.upperBound + 1)
+                if merged[merged.count - 1].actor.country == nil {
+                    merged[merged.count - 1].actor.country = mention.actor.country
+                }
+                continue
+            }
+            merged.append(mention)
+        }
+        return merged
     }
+
+    static let nameParticles: Set<String> = [
+        "bin", "ibn", "al", "el", "abu", "bint", "van", "von", "de", "da", "del",
+    ]
 
     /// A capitalised word that no lexicon knows, not sentence-initial, not a date word, not a place.
     private func isUnknownName(_ tokens: [Token], _ index: Int, lowercaseText: Bool) -> Bool {

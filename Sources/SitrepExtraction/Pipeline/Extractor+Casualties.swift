@@ -31,8 +31,13 @@ extension Extractor {
             var found: NumberReader.Reading?
             switch word.form {
             case .verb:
-                found = countAfter(tokens, index + match.length) ?? countBefore(tokens, index)
-            case .state, .noun:
+                found =
+                    countAfter(tokens, index + match.length) ?? countBefore(tokens, index)
+                    ?? singleVictim(after: tokens, index + match.length)
+                    ?? singleVictim(before: tokens, index)
+            case .state:
+                found = countBefore(tokens, index) ?? singleVictim(before: tokens, index)
+            case .noun:
                 found = countBefore(tokens, index)
             case .toll:
                 var j = index + match.length
@@ -100,7 +105,9 @@ extension Extractor {
                 }
                 return nil
             }
-            guard token.kind == .word, Extractor.countFillers.contains(token.key) || isAdjectiveLike(token)
+            guard token.kind == .word,
+                Extractor.countFillers.contains(token.key) || isAdjectiveLike(token) || token.isUpperCase
+                    || Extractor.pluralPeople.contains(where: { token.key.hasSuffix($0) })
             else {
                 return nil
             }
@@ -110,11 +117,72 @@ extension Extractor {
         return nil
     }
 
+    /// A word for one person: "journalist", "prisoner", "policeman", "deputy chief".
+    private func isPersonNoun(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        if let entry = actors.table.value(forKey: token.key), entry.kind == .sector, !token.key.hasSuffix("s")
+        {
+            return true
+        }
+        let key = token.key
+        if key.hasSuffix("ss") { return false }
+        return Extractor.personSuffixes.contains { key.hasSuffix($0) } && key.utf8.count > 4
+    }
+
+    static let personSuffixes = [
+        "man", "woman", "er", "ist", "ian", "or", "ee", "ier", "ant", "ent", "chief", "boy", "girl", "child",
+        "guard", "officer", "leader", "cleric", "priest", "judge", "doctor", "nurse",
+    ]
+
+    /// "A journalist was killed", "a prisoner died": one victim named with an article.
+    private func singleVictim(before tokens: [Token], _ index: Int) -> NumberReader.Reading? {
+        var j = index - 1
+        var sawPerson = false
+        var steps = 0
+        while j >= 0, steps < 7 {
+            let token = tokens[j]
+            if token.key == "a" || token.key == "an" || token.key == "one" {
+                return sawPerson ? NumberReader.Reading(value: 1, length: 1, isMinimum: false) : nil
+            }
+            if isPersonNoun(token) { sawPerson = true }
+            guard token.kind == .word || token.key == "-" else { return nil }
+            if ["and", "or", "by", "in", "at", "on", "after", "when"].contains(token.key) { return nil }
+            j -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// "killed the deputy chief", "killing a policeman": one victim as the object.
+    private func singleVictim(after tokens: [Token], _ start: Int) -> NumberReader.Reading? {
+        guard start < tokens.count, ["a", "an", "the", "one"].contains(tokens[start].key) else { return nil }
+        var j = start + 1
+        while j < tokens.count, j - start <= 4 {
+            let token = tokens[j]
+            guard token.kind == .word else { return nil }
+            if isPersonNoun(token) {
+                // "the deputy chief of police", but not "the soldiers".
+                let next = j + 1 < tokens.count ? tokens[j + 1].key : ""
+                if next == "and" || isPersonNoun(tokens[min(j + 1, tokens.count - 1)]) && j + 1 < tokens.count
+                {
+                    j += 1
+                    continue
+                }
+                return NumberReader.Reading(value: 1, length: 1, isMinimum: false)
+            }
+            j += 1
+        }
+        return nil
+    }
+
     private func isAdjectiveLike(_ token: Token) -> Bool {
         // Descriptive words between a count and "killed": demonyms, -ed/-ian words; not places or times.
         token.key.hasSuffix("ian") || token.key.hasSuffix("ese") || token.key.hasSuffix("i")
             || actors.table.value(forKey: token.key) != nil
     }
+
+    /// Plural words for people between a count and "killed": "servicemen", "peacekeepers", "loyalists".
+    static let pluralPeople = ["men", "ers", "ists", "ians", "ees", "ors", "ants", "ents", "ives"]
 
     static let notPeople: Set<String> = [
         "years", "year", "days", "day", "hours", "hour", "minutes", "weeks", "months", "percent", "%", "km",

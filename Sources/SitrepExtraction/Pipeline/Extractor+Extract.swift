@@ -4,10 +4,11 @@ extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
         let bytes = Array(document.text.utf8)
-        let tokens = Tokenizer.tokenize(bytes)
+        var tokens = Tokenizer.tokenize(bytes)
+        markLexicons(&tokens)
         let lowercaseText = Extractor.isLowercase(tokens)
         let sentences = splitter.split(bytes, tokens: tokens, lowercaseText: lowercaseText)
-        let sha = SHA256.hex(document.text)
+        let sha = SHA256.hex(bytes)
         let reference = DocumentReference(
             id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha,
             title: document.title,
@@ -41,25 +42,54 @@ extension Extractor {
                 activeYears.append(entry.activeYears)
             }
         }
+        let dateMentions = sentences.map { DateReader.find($0.tokens) }
         let anchor = documentAnchor(
-            document, sentences, activeYears: activeYears, mentionedYears: mentionedYears)
+            document, sentences, dateMentions: dateMentions, activeYears: activeYears,
+            mentionedYears: mentionedYears)
+
+        let quoted = Extractor.quotations(tokens)
+        var scans: [(hits: [TriggerHit], cues: SentenceCues)] = []
+        scans.reserveCapacity(sentences.count)
+        var storyKinds: [Int: Set<String>] = [:]
+        for sentence in sentences {
+            let scan = scan(sentence.tokens, quoted: quoted)
+            for kind in Extractor.storyKinds where scan.cues.contains(kind) {
+                storyKinds[sentence.paragraph, default: []].insert(kind)
+            }
+            scans.append(scan)
+        }
 
         var mentions: [Mention] = []
         var lastDate: DateReader.Resolved?
+        var lastPlace: (location: Location, paragraph: Int)?
         for (s, sentence) in sentences.enumerated() {
-            let places = placeMentions(
-                in: sentence, text: bytes, lowercaseText: lowercaseText, documentCountries: documentCountries,
-                skipping: actorsBySentence[s].filter { $0.isNamed }.map(\.range))
+            // Most sentences report nothing: places and counts are read only where an event may be.
+            let hasTrigger = !scans[s].hits.isEmpty
+            let places =
+                hasTrigger
+                ? placeMentions(
+                    in: sentence, text: bytes, lowercaseText: lowercaseText,
+                    documentCountries: documentCountries,
+                    skipping: actorsBySentence[s].filter { $0.isNamed }.map(\.range)) : []
+            let countsCasualties =
+                hasTrigger || sentence.tokens.contains { $0.lexicons & casualties.lexiconBit != 0 }
             var dates: [(index: Int, resolved: DateReader.Resolved)] = []
-            for found in DateReader.find(sentence.tokens) {
+            for found in dateMentions[s] {
                 if let resolved = DateReader.resolve(found.expression, anchor: anchor, previous: lastDate) {
                     dates.append((found.tokenIndex, resolved))
                 }
             }
-            defer { if let last = dates.last { lastDate = last.resolved } }
+            defer {
+                if let last = dates.last { lastDate = last.resolved }
+                if let best = places.max(by: { $0.rank < $1.rank }), best.rank >= 4 {
+                    lastPlace = (best.location, sentence.paragraph)
+                }
+            }
             let reading = SentenceReading(
                 sentence: sentence, index: s, actors: actorsBySentence[s], places: places, dates: dates,
-                casualties: casualties(in: sentence.tokens))
+                casualties: countsCasualties ? casualties(in: sentence.tokens) : Casualties(),
+                hits: scans[s].hits, cues: scans[s].cues,
+                storyCues: storyKinds[sentence.paragraph] ?? [])
             guard var mention = decide(reading, text: bytes, previous: mentions.last) else {
                 // A sentence that only counts casualties adds them to the event told just before.
                 if !reading.casualties.isEmpty, let last = mentions.last, last.eventClass.type == .assault,
@@ -76,6 +106,25 @@ extension Extractor {
             {
                 mention.date = lastDate
             }
+            // A headline ("Rocket Attack Hits Coalition Troops") announces what the text then tells.
+            mention.isHeadline = sentences.count > 1 && Extractor.isTitleCase(sentence.tokens)
+            // No place in the sentence: the place the paragraph told last, else the country the text
+            // is about (rank 0, so any place named later in a merged mention wins).
+            if mention.location == nil {
+                if let place = lastPlace, place.paragraph == sentence.paragraph {
+                    mention.location = place.location
+                } else if let top = documentCountries.max(by: {
+                    $0.value < $1.value || $0.value == $1.value && $0.key > $1.key
+                }),
+                    let country = gazetteer.country(top.key)
+                {
+                    mention.location = Location(
+                        text: country.name, name: country.name, country: country.country, lat: country.lat,
+                        lon: country.lon, precision: .country,
+                        geonamesID: country.geonamesID > 0 ? country.geonamesID : nil)
+                }
+                mention.locationRank = 0
+            }
             mentions.append(mention)
         }
         let merged = merge(mentions)
@@ -83,6 +132,46 @@ extension Extractor {
         return merged.map {
             event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate)
         }
+    }
+
+    /// Byte ranges of quotations longer than a few words: what someone said, not what the text reports.
+    /// A short quoted phrase ("a “precision strike”") is a name for something and stays.
+    static func quotations(_ tokens: [Token]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            let key = tokens[index].key
+            guard tokens[index].kind == .punctuation, key == "\u{201C}" || key == "\"" else {
+                index += 1
+                continue
+            }
+            var close = index + 1
+            var words = 0
+            while close < tokens.count, close - index < 400 {
+                let k = tokens[close].key
+                if k == "\u{201D}" || k == "\"" || k == "\u{201C}" { break }
+                if tokens[close].kind == .word { words += 1 }
+                close += 1
+            }
+            if close < tokens.count, tokens[close].key != "\u{201C}", words > 6 {
+                ranges.append(tokens[index].start..<tokens[close].end)
+                index = close + 1
+            } else {
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// Most words capitalised: a headline.
+    static func isTitleCase(_ tokens: [Token]) -> Bool {
+        var words = 0
+        var capitalized = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return words >= 3 && capitalized * 5 >= words * 3
     }
 
     /// All-lowercase text (no capitalised words at all) switches off the capitalisation cues.
@@ -103,22 +192,25 @@ extension Extractor {
 
     private func startsWithSequenceWord(_ sentence: Sentence) -> Bool {
         sentence.tokens.prefix(6).contains {
-            ["later", "then", "subsequently", "afterwards", "meanwhile"].contains($0.key)
+            ["later", "then", "subsequently", "afterwards", "meanwhile", "followed", "thereafter", "next"]
+                .contains(
+                    $0.key)
         }
     }
 
     /// The date relative expressions are read against: the publication date; else a dateline date;
     /// else "Wednesday, March 11" with its year inferred; else the first full date in the text.
     func documentAnchor(
-        _ document: Document, _ sentences: [Sentence], activeYears: [[ClosedRange<Int>]],
+        _ document: Document, _ sentences: [Sentence], dateMentions: [[DateReader.Mention]],
+        activeYears: [[ClosedRange<Int>]],
         mentionedYears: [Int]
     ) -> DateReader.Anchor? {
         if let published = document.published, let date = CivilDate(iso: published) {
             return DateReader.Anchor(date: date, isPublication: true)
         }
         var firstFull: CivilDate?
-        for sentence in sentences {
-            for found in DateReader.find(sentence.tokens) {
+        for (sentence, found) in zip(sentences, dateMentions) {
+            for found in found {
                 switch found.expression {
                 case .full(let date):
                     if sentence.start < 200 { return DateReader.Anchor(date: date, isPublication: true) }
@@ -147,4 +239,8 @@ struct SentenceReading: Sendable {
     var places: [PlaceMention]
     var dates: [(index: Int, resolved: DateReader.Resolved)]
     var casualties: Casualties
+    var hits: [Extractor.TriggerHit] = []
+    var cues = Extractor.SentenceCues()
+    /// Kinds of story (crime, disaster) that other sentences of the paragraph tell of.
+    var storyCues: Set<String> = []
 }

@@ -5,7 +5,14 @@ extension Extractor {
     /// day) in the same country (or none), add what they know to the first.
     func merge(_ mentions: [Mention]) -> [Mention] {
         var merged: [Mention] = []
-        for mention in mentions {
+        // Headlines last: they announce an event the body tells with its date and place.
+        let ordered = mentions.filter { !$0.isHeadline } + mentions.filter(\.isHeadline)
+        for mention in ordered {
+            if mention.isHeadline,
+                merged.contains(where: { $0.eventClass.type == mention.eventClass.type })
+            {
+                continue
+            }
             if let k = merged.firstIndex(where: { sameEvent($0, mention) }) {
                 var event = merged[k]
                 if event.date == nil { event.date = mention.date }
@@ -33,8 +40,26 @@ extension Extractor {
             a.eventClass.acledSubType == b.eventClass.acledSubType
         else { return false }
         if let x = a.date, let y = b.date, x != y { return false }
-        if let x = a.location?.country, let y = b.location?.country, x != y { return false }
+        // A place only assumed from the paragraph or the text's country (rank 0) does not tell events apart.
+        if a.locationRank > 0, b.locationRank > 0, let x = a.location?.country, let y = b.location?.country,
+            x != y
+        {
+            return false
+        }
         return true
+    }
+
+    /// 64-bit FNV-1a of a string as 16 hex digits: stable across runs and platforms, and cheap.
+    static func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8](repeating: 0, count: 16)
+        for k in 0..<16 { out[15 - k] = digits[Int((hash >> (UInt64(k) * 4)) & 0xF)] }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func event(
@@ -51,7 +76,7 @@ extension Extractor {
         let idSource =
             "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
         return Event(
-            id: String(SHA256.hex(idSource).prefix(16)), doc: document, type: eventClass.type,
+            id: Extractor.stableHash(idSource), doc: document, type: eventClass.type,
             mode: eventClass.mode,
             context: eventClass.context.isEmpty ? nil : eventClass.context, cameo: eventClass.cameo,
             quadClass: code?.quadClass, goldstein: code?.goldstein,

@@ -44,7 +44,7 @@ extension Extractor {
                 index += 1
                 continue
             }
-            guard let match = gazetteer.match(tokens, at: index) else {
+            guard let match = gazetteer.match(tokens, at: index, lowercaseText: lowercaseText) else {
                 index += 1
                 continue
             }

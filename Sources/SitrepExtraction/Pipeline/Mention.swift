@@ -12,6 +12,7 @@ struct Mention: Sendable {
     var source: [Actor] = []
     var target: [Actor] = []
     var confidence: Double
+    var isHeadline = false
 }
 
 /// Killed and injured counts stated in a sentence.

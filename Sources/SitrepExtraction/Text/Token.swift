@@ -13,6 +13,9 @@ struct Token: Sendable, Equatable {
     var isCapitalized: Bool
     /// Every letter is upper case (acronyms such as US, ISIS).
     var isUpperCase: Bool
+    /// Which lexicons have a phrase starting with this word, one bit per lexicon (see
+    /// `PhraseTable.lexiconBit`); all bits set until the extractor has looked the word up once.
+    var lexicons: UInt32 = .max
 
     var isWord: Bool { kind == .word }
 }
