@@ -14,7 +14,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Interval of the safety rescan of the inbox, in seconds; 0 turns it off.
     public var rescanSeconds = 300
     /// Documents larger than this go to `failed/`.
-    public var maxFileBytes = 64 << 20
+    /// (16 MiB: a document takes seconds to extract, and the watchdog ping waits for it.)
+    public var maxFileBytes = 16 << 20
     /// A stream line longer than this is skipped (and recorded in `failed/`).
     public var maxLineBytes = 16 << 20
     /// Extra or replacement extraction data files (lexicons, gazetteer).

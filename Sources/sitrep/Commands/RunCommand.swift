@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds between safety rescans of the inbox; 0 = off (default 300).", valueName: "s"))
     var rescanSeconds: String?
 
-    @Option(help: ArgumentHelp("Largest document read, in bytes (default 67108864).", valueName: "bytes"))
+    @Option(help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
     var maxFileBytes: String?
 
     @Option(help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
