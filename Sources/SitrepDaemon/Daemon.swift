@@ -68,14 +68,16 @@ public final class Daemon: @unchecked Sendable {
         let ingestor: Ingestor
         do throws(SystemError) {
             ingestor = try Ingestor(
-                configuration: configuration, extractor: extractor, queue: queue, logger: logger, clock: clock,
+                configuration: configuration, extractor: extractor, queue: queue, logger: logger,
+                clock: clock,
                 onStatusChange: { [weak self] status in self?.publish(status) })
             // Watch before scanning, so nothing dropped during the scan is missed.
             do {
-                watcher = try InboxWatcher(directory: configuration.inbox, queue: queue) { [weak self] events in
+                watcher = try InboxWatcher(directory: configuration.inbox, queue: queue) {
+                    [weak self] events in
                     self?.inboxChanged(events)
                 }
-            } catch where [ENOSPC, EMFILE, ENFILE, ENOMEM].contains(error.errno) {
+            } catch  where [ENOSPC, EMFILE, ENFILE, ENOMEM].contains(error.errno) {
                 logger.warning(
                     "inotify is unavailable (watch or instance limit); polling the inbox every second",
                     metadata: ["error": "\(error)"])
@@ -92,7 +94,8 @@ public final class Daemon: @unchecked Sendable {
         logger.info(
             "watching inbox",
             metadata: [
-                "inbox": "\(configuration.inbox)", "log": "\(configuration.log)", "state": "\(configuration.state)",
+                "inbox": "\(configuration.inbox)", "log": "\(configuration.log)",
+                "state": "\(configuration.state)",
                 "backlog": "\(ingestor.backlog)",
             ])
         lastStatus = ingestor.statusLine
@@ -131,7 +134,8 @@ public final class Daemon: @unchecked Sendable {
     private func inboxChanged(_ events: [InotifyEvent]) {
         guard let ingestor else { return }
         if !ingestor.handle(events) {
-            logger.critical("inbox directory was removed or moved", metadata: ["inbox": "\(configuration.inbox)"])
+            logger.critical(
+                "inbox directory was removed or moved", metadata: ["inbox": "\(configuration.inbox)"])
             notifier.failed(errno: ENOENT, status: "inbox \(configuration.inbox) was removed or moved")
             exit(1)
         }
@@ -208,7 +212,8 @@ public final class Daemon: @unchecked Sendable {
             ingestor.reload(configuration)
             scheduleRescan()
         } catch {
-            logger.error("configuration not reloaded; keeping the previous one", metadata: ["error": "\(error)"])
+            logger.error(
+                "configuration not reloaded; keeping the previous one", metadata: ["error": "\(error)"])
             ingestor.reopenLog()
         }
         lastStatus = ingestor.statusLine
@@ -222,7 +227,8 @@ public final class Daemon: @unchecked Sendable {
         logger.info(
             "stopping",
             metadata: [
-                "signal": "\(signalNumber)", "documents": "\(statistics.documents)", "events": "\(statistics.events)",
+                "signal": "\(signalNumber)", "documents": "\(statistics.documents)",
+                "events": "\(statistics.events)",
                 "failed": "\(statistics.failed)",
             ])
         exit(0)

@@ -9,7 +9,8 @@ public enum StartupCheck {
         try directory(configuration.inbox, role: "inbox", create: true)
         try directory(configuration.state, role: "state directory", create: true)
         try directory(parent(of: configuration.log), role: "log directory", create: false)
-        if let inbox = realPath(configuration.inbox), let logDirectory = realPath(parent(of: configuration.log)),
+        if let inbox = realPath(configuration.inbox),
+            let logDirectory = realPath(parent(of: configuration.log)),
             inbox == logDirectory
         {
             throw StartupError(
@@ -50,7 +51,9 @@ public enum StartupCheck {
                         : "\(role) \(path) does not exist")
             }
             guard mkdir(path, 0o2775) == 0 else {
-                throw StartupError(errno: errno, message: "cannot create \(role) \(path): \(String(cString: strerror(errno)))")
+                throw StartupError(
+                    errno: errno,
+                    message: "cannot create \(role) \(path): \(String(cString: strerror(errno)))")
             }
             guard stat(path, &st) == 0 else {
                 throw StartupError(errno: errno, message: "\(role) \(path) is not accessible")
@@ -60,7 +63,8 @@ public enum StartupCheck {
             throw StartupError(errno: ENOTDIR, message: "\(role) \(path) is not a directory")
         }
         guard access(path, R_OK | W_OK | X_OK) == 0 else {
-            throw StartupError(errno: errno, message: "\(role) \(path) is not readable and writable by this user")
+            throw StartupError(
+                errno: errno, message: "\(role) \(path) is not readable and writable by this user")
         }
     }
 }

@@ -15,7 +15,8 @@ do {
     if SitrepCommand.exitCode(for: error) == .success {
         SitrepCommand.exit(withError: error)
     }
-    let message = SitrepCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+    let message =
+        SitrepCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
     StandardError.line("sitrep: error: \(message) (see 'sitrep --help')")
     exit(2)
 }

@@ -9,11 +9,15 @@ struct CommandLineTests {
         var standardError: String
     }
 
-    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws
+        -> Outcome
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SITREP_") && $0.key != "NOTIFY_SOCKET" }
+        var env = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("SITREP_") && $0.key != "NOTIFY_SOCKET"
+        }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
@@ -36,10 +40,16 @@ struct CommandLineTests {
     /// `$S` stands for a fresh sandbox directory, so that nothing is written outside it.
     @Test(arguments: [
         ["run", "--no-such-flag"],
-        ["run", "--inbox", "$S/inbox", "--state", "$S/state", "--log", "$S/events.jsonl", "--on-complete", "shred"],
+        [
+            "run", "--inbox", "$S/inbox", "--state", "$S/state", "--log", "$S/events.jsonl", "--on-complete",
+            "shred",
+        ],
         ["run", "--inbox", "$S/missing-parent/inbox", "--state", "$S/state", "--log", "$S/events.jsonl"],
         ["run", "--inbox", "$S/inbox", "--state", "$S/state", "--log", "$S/no-such-dir/events.jsonl"],
-        ["run", "--config", "$S/missing.conf", "--inbox", "$S/inbox", "--state", "$S/state", "--log", "$S/e.jsonl"],
+        [
+            "run", "--config", "$S/missing.conf", "--inbox", "$S/inbox", "--state", "$S/state", "--log",
+            "$S/e.jsonl",
+        ],
         ["extract", "--format", "pdf"],
     ])
     func badUsageIsOneLineOnStderrAndExitCode2(arguments: [String]) throws {
@@ -54,7 +64,8 @@ struct CommandLineTests {
     @Test func configurationFileErrorsNameTheLine() throws {
         let sandbox = Sandbox()
         let config = sandbox.root + "/bad.conf"
-        try "inbox = \"\(sandbox.inbox)\"\nsettle_ms = soon\n".write(toFile: config, atomically: true, encoding: .utf8)
+        try "inbox = \"\(sandbox.inbox)\"\nsettle_ms = soon\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
         let outcome = try run(["run", "--config", config, "--state", sandbox.state, "--log", sandbox.log])
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("bad.conf:2"))
@@ -74,7 +85,9 @@ struct CommandLineTests {
     @Test func extractPrintsOnlyEventLinesCarryingRecordIds() throws {
         let sandbox = Sandbox()
         let input = sandbox.root + "/input.jsonl"
-        try (Fixtures.record(id: "a-1", text: Fixtures.attack) + "\n" + Fixtures.record(id: "b-2", text: Fixtures.bombing) + "\n")
+        try
+            (Fixtures.record(id: "a-1", text: Fixtures.attack) + "\n"
+            + Fixtures.record(id: "b-2", text: Fixtures.bombing) + "\n")
             .write(toFile: input, atomically: true, encoding: .utf8)
         let outcome = try run(["extract", input])
         #expect(outcome.status == 0)
@@ -82,7 +95,8 @@ struct CommandLineTests {
         #expect(!lines.isEmpty)
         var ids = Set<String>()
         for line in lines {
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             ids.insert(((object["doc"] as? [String: Any])?["id"] as? String) ?? "")
         }
         #expect(ids == ["a-1", "b-2"])

@@ -13,7 +13,8 @@ struct DaemonTests {
         sandbox.drop("old.txt", Fixtures.attack)
         // Old enough to be taken as complete by the start-up scan.
         let past = Date().addingTimeInterval(-60)
-        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: sandbox.inbox + "/old.txt")
+        try FileManager.default.setAttributes(
+            [.modificationDate: past], ofItemAtPath: sandbox.inbox + "/old.txt")
         let daemon = try DaemonProcess(sandbox)
         #expect(daemon.waitUntilReady())
         #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "old.txt") > 0 })
@@ -113,7 +114,8 @@ struct DaemonTests {
         #expect(
             sandbox.eventually {
                 Set(sandbox.names(in: failed)).isSuperset(of: [
-                    "scan.pdf", "scan.pdf.reason", "broken.json", "broken.json.reason", "pipe.txt", "pipe.txt.reason",
+                    "scan.pdf", "scan.pdf.reason", "broken.json", "broken.json.reason", "pipe.txt",
+                    "pipe.txt.reason",
                 ])
             })
         let reason = try String(contentsOfFile: failed + "/pipe.txt.reason", encoding: .utf8)
@@ -136,7 +138,11 @@ struct DaemonTests {
         daemon.signal(SIGHUP)
         let reloading = daemon.notify.waitFor { $0.contains("RELOADING=1") }
         #expect(reloading?.contains("MONOTONIC_USEC=") == true)
-        #expect(daemon.notify.waitFor { $0.contains("READY=1") && daemon.notify.messages.filter { $0.contains("READY=1") }.count > readyBefore } != nil)
+        #expect(
+            daemon.notify.waitFor {
+                $0.contains("READY=1")
+                    && daemon.notify.messages.filter { $0.contains("READY=1") }.count > readyBefore
+            } != nil)
         sandbox.drop("second.txt", Fixtures.bombing)
         #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "second.txt") > 0 })
         // The rotated file keeps its lines; the new one has only the new document's.

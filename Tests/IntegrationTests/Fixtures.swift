@@ -17,8 +17,10 @@ enum Fixtures {
         """
 
     static func record(id: String, text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\""
+        )
+        .replacingOccurrences(of: "\n", with: "\\n")
         return "{\"id\":\"\(id)\",\"text\":\"\(escaped)\",\"published\":\"2021-03-03\"}"
     }
 }

@@ -21,7 +21,9 @@ struct HostileInboxTests {
         #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "after.txt") > 0 }, "daemon stopped working")
         #expect(daemon.process.isRunning)
         for line in sandbox.logLines {
-            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "invalid log line: \(line)")
+            #expect(
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "invalid log line: \(line)"
+            )
         }
     }
 
@@ -34,7 +36,8 @@ struct HostileInboxTests {
             let secret = sandbox.root + "/secret.txt"
             try "SECRETMARKER: rebels killed 40 soldiers in Kandahar.".write(
                 toFile: secret, atomically: true, encoding: .utf8)
-            try FileManager.default.createSymbolicLink(atPath: sandbox.inbox + "/link.txt", withDestinationPath: secret)
+            try FileManager.default.createSymbolicLink(
+                atPath: sandbox.inbox + "/link.txt", withDestinationPath: secret)
             #expect(sandbox.eventually { reason(sandbox, "link.txt")?.contains("symbolic link") == true })
             #expect(!sandbox.logLines.joined().contains("SECRETMARKER"))
         }
@@ -107,12 +110,15 @@ struct HostileInboxTests {
     @Test func skipsAnOverlongStreamLineAndGoesOn() throws {
         try withDaemon(arguments: ["--max-line-bytes", "4096"]) { sandbox, _ in
             let long = Fixtures.record(id: "long", text: String(repeating: "word ", count: 5000))
-            sandbox.append("wire.jsonl", long + "\n" + Fixtures.record(id: "next", text: Fixtures.attack) + "\n")
+            sandbox.append(
+                "wire.jsonl", long + "\n" + Fixtures.record(id: "next", text: Fixtures.attack) + "\n")
             #expect(
                 sandbox.eventually {
                     sandbox.events.contains { ($0["doc"] as? [String: Any])?["id"] as? String == "next" }
                 })
-            #expect(sandbox.eventually { reason(sandbox, "wire.jsonl.record-0")?.contains("longer than") == true })
+            #expect(
+                sandbox.eventually { reason(sandbox, "wire.jsonl.record-0")?.contains("longer than") == true }
+            )
         }
     }
 
@@ -120,7 +126,8 @@ struct HostileInboxTests {
         try withDaemon { sandbox, _ in
             sandbox.drop("deep.json", String(repeating: "[", count: 200_000))
             sandbox.drop("deep.xml", String(repeating: "<item>", count: 100_000))
-            sandbox.drop("deep.html", String(repeating: "<div>", count: 100_000) + "Police killed 2 protesters.")
+            sandbox.drop(
+                "deep.html", String(repeating: "<div>", count: 100_000) + "Police killed 2 protesters.")
             sandbox.drop("bad.json", "{\"text\": \"unterminated")
             #expect(sandbox.eventually { sandbox.names(in: sandbox.inbox).isEmpty })
             #expect(reason(sandbox, "deep.json") != nil)
@@ -152,7 +159,8 @@ struct HostileInboxTests {
 
     @Test func movesSubdirectoriesToFailed() throws {
         try withDaemon { sandbox, _ in
-            try FileManager.default.createDirectory(atPath: sandbox.inbox + "/folder", withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                atPath: sandbox.inbox + "/folder", withIntermediateDirectories: false)
             #expect(sandbox.eventually { reason(sandbox, "folder")?.contains("directory") == true })
         }
     }

@@ -11,7 +11,8 @@ import Testing
 struct KernelLimitTests {
     func withLimit<T>(_ name: String, _ value: String, _ body: () throws -> T) rethrows -> T {
         let path = "/proc/sys/fs/inotify/" + name
-        let saved = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let saved = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try? value.write(toFile: path, atomically: false, encoding: .utf8)
         defer { if let saved { try? saved.write(toFile: path, atomically: false, encoding: .utf8) } }
         return try body()
@@ -26,7 +27,9 @@ struct KernelLimitTests {
         }
         // Frozen while 100 files arrive: far more events than its queue holds.
         daemon.signal(SIGSTOP)
-        for index in 0..<100 { sandbox.drop("burst-\(index).txt", Corpus(seed: UInt64(index + 1)).articleCopy(index)) }
+        for index in 0..<100 {
+            sandbox.drop("burst-\(index).txt", Corpus(seed: UInt64(index + 1)).articleCopy(index))
+        }
         daemon.signal(SIGCONT)
         #expect(sandbox.eventually(timeout: 30) { sandbox.names(in: sandbox.inbox).isEmpty })
         #expect(sandbox.names(in: sandbox.state + "/processed").count == 100)

@@ -65,7 +65,8 @@ struct ModelBasedTests {
                 let name = "d\(serial).html"
                 let html = "<html><body><p>\(text)</p></body></html>"
                 sandbox.drop(name + ".part", html)
-                try FileManager.default.moveItem(atPath: sandbox.inbox + "/" + name + ".part", toPath: sandbox.inbox + "/" + name)
+                try FileManager.default.moveItem(
+                    atPath: sandbox.inbox + "/" + name + ".part", toPath: sandbox.inbox + "/" + name)
                 try html.write(toFile: staging + "/" + name, atomically: true, encoding: .utf8)
                 model.documents.append(staging + "/" + name)
             case 3:
@@ -93,7 +94,8 @@ struct ModelBasedTests {
                 if FileManager.default.fileExists(atPath: sandbox.inbox + "/" + stream) {
                     rotations += 1
                     try FileManager.default.moveItem(
-                        atPath: sandbox.inbox + "/" + stream, toPath: sandbox.inbox + "/\(stream).\(rotations)")
+                        atPath: sandbox.inbox + "/" + stream,
+                        toPath: sandbox.inbox + "/\(stream).\(rotations)")
                 }
             default:
                 if random.next(2) == 0, FileManager.default.fileExists(atPath: sandbox.inbox + "/" + stream) {

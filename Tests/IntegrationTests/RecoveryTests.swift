@@ -9,14 +9,18 @@ import Testing
 @Suite(.serialized)
 struct RecoveryTests {
     static var rounds: Int { Int(ProcessInfo.processInfo.environment["SITREP_TORTURE_ROUNDS"] ?? "") ?? 6 }
-    static var seed: UInt64 { UInt64(ProcessInfo.processInfo.environment["SITREP_TORTURE_SEED"] ?? "") ?? 20_261_124 }
+    static var seed: UInt64 {
+        UInt64(ProcessInfo.processInfo.environment["SITREP_TORTURE_SEED"] ?? "") ?? 20_261_124
+    }
 
     /// Every line of the log is a whole JSON object.
     func expectWholeLines(_ sandbox: Sandbox, _ log: String? = nil) {
         let text = (try? String(contentsOfFile: log ?? sandbox.log, encoding: .utf8)) ?? ""
         #expect(text.isEmpty || text.hasSuffix("\n"), "log ends in a torn line")
         for line in text.split(separator: "\n") {
-            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "invalid line: \(line.prefix(80))")
+            #expect(
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil,
+                "invalid line: \(line.prefix(80))")
         }
     }
 
@@ -50,8 +54,10 @@ struct RecoveryTests {
             while delivered < target {
                 let name = "doc-\(delivered).txt"
                 if corpus.next(2) == 0 {
-                    try FileManager.default.copyItem(atPath: staging + "/" + name, toPath: sandbox.root + "/" + name)
-                    try FileManager.default.moveItem(atPath: sandbox.root + "/" + name, toPath: sandbox.inbox + "/" + name)
+                    try FileManager.default.copyItem(
+                        atPath: staging + "/" + name, toPath: sandbox.root + "/" + name)
+                    try FileManager.default.moveItem(
+                        atPath: sandbox.root + "/" + name, toPath: sandbox.inbox + "/" + name)
                 } else {
                     sandbox.drop(name, try String(contentsOfFile: staging + "/" + name, encoding: .utf8))
                 }
@@ -69,7 +75,9 @@ struct RecoveryTests {
             #expect(daemon!.waitUntilReady())
         }
         while delivered < documents {
-            try sandbox.deliver("doc-\(delivered).txt", try String(contentsOfFile: staging + "/doc-\(delivered).txt", encoding: .utf8))
+            try sandbox.deliver(
+                "doc-\(delivered).txt",
+                try String(contentsOfFile: staging + "/doc-\(delivered).txt", encoding: .utf8))
             delivered += 1
         }
         while appended < streamLines.count {
@@ -80,10 +88,16 @@ struct RecoveryTests {
         let finished = sandbox.eventually(timeout: 60) {
             sandbox.logLines.count >= total && sandbox.names(in: sandbox.inbox) == ["wire.jsonl"]
         }
-        #expect(finished, "daemon running: \(daemon?.process.isRunning == true); status: \(daemon?.notify.messages.last ?? "")")
+        #expect(
+            finished,
+            "daemon running: \(daemon?.process.isRunning == true); status: \(daemon?.notify.messages.last ?? "")"
+        )
         usleep(300_000)
         let actual = eventIDs(in: (try? String(contentsOfFile: sandbox.log, encoding: .utf8)) ?? "")
-        #expect(actual == expected, "seed \(Self.seed): \(actual.filter { $0.value > 1 }.count) doubled, \(expected.keys.filter { actual[$0] == nil }.count) missing")
+        #expect(
+            actual == expected,
+            "seed \(Self.seed): \(actual.filter { $0.value > 1 }.count) doubled, \(expected.keys.filter { actual[$0] == nil }.count) missing"
+        )
         expectWholeLines(sandbox)
     }
 
@@ -93,7 +107,10 @@ struct RecoveryTests {
         #expect(daemon.waitUntilReady())
         sandbox.drop("a.txt", Fixtures.attack)
         sandbox.append("wire.jsonl", Fixtures.record(id: "w1", text: Fixtures.bombing) + "\n")
-        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "a.txt") > 0 && sandbox.paths(ofEventsFrom: "wire.jsonl") > 0 })
+        #expect(
+            sandbox.eventually {
+                sandbox.paths(ofEventsFrom: "a.txt") > 0 && sandbox.paths(ofEventsFrom: "wire.jsonl") > 0
+            })
         daemon.signal(SIGKILL)
         _ = daemon.waitForExit()
         let before = sandbox.logLines.count
@@ -136,27 +153,40 @@ struct RecoveryTests {
         #expect(sandbox.eventually { has("r1") })
         // Rotation while running: the line written just before the rename is still read.
         sandbox.append("wire.jsonl", Fixtures.record(id: "r2", text: Fixtures.bombing) + "\n")
-        try FileManager.default.moveItem(atPath: sandbox.inbox + "/wire.jsonl", toPath: sandbox.inbox + "/wire.jsonl.1")
+        try FileManager.default.moveItem(
+            atPath: sandbox.inbox + "/wire.jsonl", toPath: sandbox.inbox + "/wire.jsonl.1")
         sandbox.append("wire.jsonl", Fixtures.record(id: "r3", text: Fixtures.protest) + "\n")
         #expect(sandbox.eventually { has("r2") && has("r3") })
         // Rotation while stopped.
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit() == 0)
-        sandbox.append("wire.jsonl", Fixtures.record(id: "r4", text: Fixtures.attack.replacingOccurrences(of: "three", with: "four")) + "\n")
+        sandbox.append(
+            "wire.jsonl",
+            Fixtures.record(id: "r4", text: Fixtures.attack.replacingOccurrences(of: "three", with: "four"))
+                + "\n")
         try FileManager.default.removeItem(atPath: sandbox.inbox + "/wire.jsonl.1")
-        try FileManager.default.moveItem(atPath: sandbox.inbox + "/wire.jsonl", toPath: sandbox.inbox + "/wire.jsonl.1")
-        sandbox.append("wire.jsonl", Fixtures.record(id: "r5", text: Fixtures.bombing.replacingOccurrences(of: "12", with: "13")) + "\n")
+        try FileManager.default.moveItem(
+            atPath: sandbox.inbox + "/wire.jsonl", toPath: sandbox.inbox + "/wire.jsonl.1")
+        sandbox.append(
+            "wire.jsonl",
+            Fixtures.record(id: "r5", text: Fixtures.bombing.replacingOccurrences(of: "12", with: "13"))
+                + "\n")
         daemon = try DaemonProcess(sandbox)
         #expect(daemon.waitUntilReady())
         #expect(sandbox.eventually { has("r4") && has("r5") })
         // Truncation (copytruncate): the new content is read from the start.
         #expect(truncate(sandbox.inbox + "/wire.jsonl", 0) == 0)
-        sandbox.append("wire.jsonl", Fixtures.record(id: "r6", text: Fixtures.protest.replacingOccurrences(of: "40", with: "41")) + "\n")
+        sandbox.append(
+            "wire.jsonl",
+            Fixtures.record(id: "r6", text: Fixtures.protest.replacingOccurrences(of: "40", with: "41"))
+                + "\n")
         #expect(sandbox.eventually { has("r6") })
         usleep(300_000)
         let ids = sandbox.events.compactMap { ($0["doc"] as? [String: Any])?["id"] as? String }
         #expect(Set(ids) == ["r1", "r2", "r3", "r4", "r5", "r6"])
-        let perRecord = Dictionary(grouping: sandbox.events, by: { "\(($0["doc"] as? [String: Any])?["id"] ?? "")" }).mapValues(\.count)
+        let perRecord = Dictionary(
+            grouping: sandbox.events, by: { "\(($0["doc"] as? [String: Any])?["id"] ?? "")" }
+        ).mapValues(\.count)
         let expectedPerRecord = try extractedPerRecord(sandbox)
         #expect(perRecord == expectedPerRecord)
     }
@@ -219,7 +249,9 @@ struct RecoveryTests {
         let block = [UInt8](repeating: 0x41, count: 4096)
         while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
         close(fd)
-        for index in 0..<5 { sandbox.drop("doc\(index).txt", Corpus(seed: UInt64(index + 7)).articleCopy(index)) }
+        for index in 0..<5 {
+            sandbox.drop("doc\(index).txt", Corpus(seed: UInt64(index + 7)).articleCopy(index))
+        }
         #expect(daemon.notify.waitFor { $0.contains("paused") && $0.contains("No space left") } != nil)
         #expect(sandbox.names(in: sandbox.inbox).count == 5, "documents must stay in the inbox while paused")
         unlink(filler)

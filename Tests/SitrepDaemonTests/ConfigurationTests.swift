@@ -44,7 +44,8 @@ struct ConfigurationTests {
     }
 
     @Test func defaultsSuitALocalRun() throws {
-        let configuration = try DaemonConfiguration.resolve(file: [], filePath: nil, environment: [:], flags: [:])
+        let configuration = try DaemonConfiguration.resolve(
+            file: [], filePath: nil, environment: [:], flags: [:])
         #expect(configuration.inbox == "./inbox")
         #expect(configuration.log == "./events.jsonl")
         #expect(configuration.state == "./.sitrep")
@@ -59,7 +60,8 @@ struct ConfigurationTests {
     func explainsBadValuesWithTheirPlace(entries: [(String, String, Int)], message: String) {
         do {
             _ = try DaemonConfiguration.resolve(
-                file: entries.map { (key: $0.0, value: $0.1, line: $0.2) }, filePath: "c.conf", environment: [:],
+                file: entries.map { (key: $0.0, value: $0.1, line: $0.2) }, filePath: "c.conf",
+                environment: [:],
                 flags: [:])
             Issue.record("expected an error")
         } catch {

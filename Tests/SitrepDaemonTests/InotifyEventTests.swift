@@ -4,7 +4,8 @@ import Testing
 
 struct InotifyEventTests {
     /// Packs records the way the kernel does: header, then the name NUL-padded to `length`.
-    func pack(_ records: [(watch: Int32, mask: UInt32, cookie: UInt32, name: String, length: Int)]) -> [UInt8] {
+    func pack(_ records: [(watch: Int32, mask: UInt32, cookie: UInt32, name: String, length: Int)]) -> [UInt8]
+    {
         var bytes: [UInt8] = []
         for record in records {
             withUnsafeBytes(of: record.watch.littleEndian) { bytes += $0 }

@@ -9,7 +9,8 @@ struct CheckpointStoreTests {
         let store = CheckpointStore(directory: directory.path)
         #expect(try store.load() == .fresh)
         var checkpoint = Checkpoint()
-        checkpoint.log = .init(path: "/x/events.jsonl", identity: FileIdentity(device: 1, inode: 2), length: 42)
+        checkpoint.log = .init(
+            path: "/x/events.jsonl", identity: FileIdentity(device: 1, inode: 2), length: 42)
         checkpoint.streams["wire.jsonl"] = .init(
             identity: FileIdentity(device: 1, inode: 9), fingerprint: "ab", fingerprintLength: 2, offset: 10,
             records: 3)
@@ -55,7 +56,8 @@ struct EventLogTests {
         let directory = TemporaryDirectory()
         let log = try EventLog(path: directory.file("events.jsonl"))
         try log.append(Array("old\n".utf8))
-        try FileManager.default.moveItem(atPath: directory.file("events.jsonl"), toPath: directory.file("events.1"))
+        try FileManager.default.moveItem(
+            atPath: directory.file("events.jsonl"), toPath: directory.file("events.1"))
         #expect(!log.isStillAtPath)
         try log.reopen()
         #expect(log.isStillAtPath)
@@ -84,20 +86,26 @@ struct FileReaderTests {
         directory.write("target.txt", "secret")
         try FileManager.default.createSymbolicLink(
             atPath: directory.file("link.txt"), withDestinationPath: directory.file("target.txt"))
-        #expect(throws: FileReader.Refusal.symbolicLink) { try FileReader.openEntry(directory.file("link.txt")) }
+        #expect(throws: FileReader.Refusal.symbolicLink) {
+            try FileReader.openEntry(directory.file("link.txt"))
+        }
     }
 
     @Test func refusesFIFOsWithoutBlocking() throws {
         let directory = TemporaryDirectory()
         #expect(mkfifo(directory.file("pipe.txt"), 0o644) == 0)
-        #expect(throws: FileReader.Refusal.notRegular(.fifo)) { try FileReader.openEntry(directory.file("pipe.txt")) }
+        #expect(throws: FileReader.Refusal.notRegular(.fifo)) {
+            try FileReader.openEntry(directory.file("pipe.txt"))
+        }
     }
 
     @Test func refusesHardLinks() throws {
         let directory = TemporaryDirectory()
         directory.write("original.txt", "secret")
         #expect(link(directory.file("original.txt"), directory.file("linked.txt")) == 0)
-        #expect(throws: FileReader.Refusal.hardLink(count: 2)) { try FileReader.openEntry(directory.file("linked.txt")) }
+        #expect(throws: FileReader.Refusal.hardLink(count: 2)) {
+            try FileReader.openEntry(directory.file("linked.txt"))
+        }
     }
 
     @Test func reportsAVanishedFile() {

@@ -45,7 +45,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
         func integer(min: Int) throws(ConfigurationError) -> Int {
             guard let number = Int(value.trimmingSpaces), number >= min else {
                 throw ConfigurationError(
-                    .invalidValue, "\(origin): \(key.rawValue) must be a whole number >= \(min), got '\(value)'")
+                    .invalidValue,
+                    "\(origin): \(key.rawValue) must be a whole number >= \(min), got '\(value)'")
             }
             return number
         }
@@ -74,7 +75,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
             guard Self.logLevels.contains(value) else {
                 throw ConfigurationError(
                     .invalidValue,
-                    "\(origin): log_level must be one of \(Self.logLevels.joined(separator: ", ")), got '\(value)'")
+                    "\(origin): log_level must be one of \(Self.logLevels.joined(separator: ", ")), got '\(value)'"
+                )
             }
             logLevel = value
         }

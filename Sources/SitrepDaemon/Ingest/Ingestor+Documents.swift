@@ -74,7 +74,8 @@ extension Ingestor {
             encode(events, into: &lines)
         }
         logger.debug(
-            "document read", metadata: ["file": "\(name)", "documents": "\(documents.count)", "events": "\(count)"])
+            "document read",
+            metadata: ["file": "\(name)", "documents": "\(documents.count)", "events": "\(count)"])
         return .extracted(file, lines: lines, events: count, documents: documents.count)
     }
 }

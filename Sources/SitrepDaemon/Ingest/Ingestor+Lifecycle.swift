@@ -22,7 +22,8 @@ extension Ingestor {
         case .recovered(let reason, let preservedAt):
             checkpoint = Checkpoint()
             rebuildFromLog = true
-            statistics.lastError = "checkpoint was unreadable (\(reason)); progress rebuilt from the event log"
+            statistics.lastError =
+                "checkpoint was unreadable (\(reason)); progress rebuilt from the event log"
             logger.error(
                 "checkpoint unreadable; rebuilding progress from the event log",
                 metadata: ["reason": "\(reason)", "preserved_at": "\(preservedAt)"])
@@ -61,7 +62,8 @@ extension Ingestor {
             // Resume after the line that starts at the last logged record's offset.
             var cursor = last.offset
             var end: Int64?
-            while end == nil, let chunk = try? FileReader.read(fd: opened.fd, path: path, at: cursor, count: 1 << 16),
+            while end == nil,
+                let chunk = try? FileReader.read(fd: opened.fd, path: path, at: cursor, count: 1 << 16),
                 !chunk.isEmpty
             {
                 if let newline = chunk.firstIndex(of: 0x0A) { end = cursor + Int64(newline) + 1 }

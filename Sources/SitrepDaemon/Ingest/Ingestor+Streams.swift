@@ -7,7 +7,8 @@ import SitrepFormats
 
 extension Ingestor {
     /// Reads the complete lines a `.jsonl` stream gained since its checkpointed position.
-    func readStream(_ name: String, into batch: inout Batch, rejected: inout [(name: String, reason: String)]) {
+    func readStream(_ name: String, into batch: inout Batch, rejected: inout [(name: String, reason: String)])
+    {
         let path = inbox + "/" + name
         let opened: FileReader.Opened
         do {
@@ -26,7 +27,8 @@ extension Ingestor {
         if InboxEntry(name: name) == .rotatedStream && known?.identity != identity { return }
         var position =
             known
-            ?? Checkpoint.StreamPosition(identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
+            ?? Checkpoint.StreamPosition(
+                identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
         if position.identity != identity || status.size < position.offset
             || !fingerprintMatches(position, fd: opened.fd, path: path)
         {
@@ -65,7 +67,9 @@ extension Ingestor {
                 guard line.range.count <= configuration.maxLineBytes else {
                     rejectRecord(
                         name, record: record, offset: line.offset, bytes: [],
-                        reason: "line of \(line.range.count) bytes is longer than max_line_bytes (\(configuration.maxLineBytes))")
+                        reason:
+                            "line of \(line.range.count) bytes is longer than max_line_bytes (\(configuration.maxLineBytes))"
+                    )
                     continue
                 }
                 do {
@@ -77,14 +81,18 @@ extension Ingestor {
                     batch.documents += 1
                     encode(events, into: &batch.lines)
                 } catch {
-                    rejectRecord(name, record: record, offset: line.offset, bytes: Array(bytes[line.range]), reason: "\(error)")
+                    rejectRecord(
+                        name, record: record, offset: line.offset, bytes: Array(bytes[line.range]),
+                        reason: "\(error)")
                 }
             }
             position.offset += Int64(consumed)
         }
         updateFingerprint(&position, fd: opened.fd, path: path)
         batch.streamPositions[name] = position
-        if position.offset < status.size && (consumed > 0 || lines.isEmpty && bytes.count > configuration.maxLineBytes) {
+        if position.offset < status.size
+            && (consumed > 0 || lines.isEmpty && bytes.count > configuration.maxLineBytes)
+        {
             dirtyStreams.insert(name)
         }
     }
@@ -95,13 +103,16 @@ extension Ingestor {
     ) {
         var cursor = position.offset + Int64(configuration.maxLineBytes)
         while cursor < size {
-            guard let chunk = try? FileReader.read(fd: fd, path: path, at: cursor, count: 1 << 20), !chunk.isEmpty
+            guard let chunk = try? FileReader.read(fd: fd, path: path, at: cursor, count: 1 << 20),
+                !chunk.isEmpty
             else { return }
             if let newline = chunk.firstIndex(of: 0x0A) {
                 let end = cursor + Int64(newline) + 1
                 rejectRecord(
                     name, record: position.records, offset: position.offset, bytes: [],
-                    reason: "line of \(end - position.offset) bytes is longer than max_line_bytes (\(configuration.maxLineBytes))")
+                    reason:
+                        "line of \(end - position.offset) bytes is longer than max_line_bytes (\(configuration.maxLineBytes))"
+                )
                 position.records += 1
                 position.offset = end
                 return
@@ -116,11 +127,14 @@ extension Ingestor {
         statistics.failed += 1
         logger.warning(
             "stream record rejected",
-            metadata: ["file": "\(name)", "record": "\(record)", "offset": "\(offset)", "reason": "\(reason)"])
+            metadata: [
+                "file": "\(name)", "record": "\(record)", "offset": "\(offset)", "reason": "\(reason)",
+            ])
         let recordName = "\(name).record-\(record)"
         do {
             try FileWriter.writeFile(failedDirectory + "/" + recordName, bytes: bytes + [0x0A])
-            try writeReason(for: recordName, reason: "record \(record) at byte \(offset) of \(name): \(reason)")
+            try writeReason(
+                for: recordName, reason: "record \(record) at byte \(offset) of \(name): \(reason)")
         } catch {
             noteError(error)
         }

@@ -22,7 +22,9 @@ extension Ingestor {
                 continue
             }
             if let raw = event.undecodableName {
-                if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo) || event.mask.contains(.create) {
+                if event.mask.contains(.closeWrite) || event.mask.contains(.movedTo)
+                    || event.mask.contains(.create)
+                {
                     quarantine(undecodable: raw)
                 }
                 continue
@@ -139,7 +141,9 @@ extension Ingestor {
         checkpoint.completed.removeAll { !present.contains($0.name) }
         beingWritten.formIntersection(present)
         for name in checkpoint.streams.keys where !present.contains(name) { checkpoint.streams[name] = nil }
-        for entry in ready.sorted(by: { ($0.modified, $0.name) < ($1.modified, $1.name) }) { enqueue(entry.name) }
+        for entry in ready.sorted(by: { ($0.modified, $0.name) < ($1.modified, $1.name) }) {
+            enqueue(entry.name)
+        }
         armSettleTimer()
         if !dirtyStreams.isEmpty { scheduleDrain() }
     }
@@ -213,7 +217,8 @@ extension Ingestor {
         }
         for (oldName, position) in checkpoint.streams where position.identity == identity && oldName != name {
             var current = stat()
-            let stillThere = lstat(inbox + "/" + oldName, &current) == 0 && FileIdentity(FileStatus(current)) == identity
+            let stillThere =
+                lstat(inbox + "/" + oldName, &current) == 0 && FileIdentity(FileStatus(current)) == identity
             guard !stillThere else { continue }
             checkpoint.streams[oldName] = nil
             checkpoint.streams[name] = position

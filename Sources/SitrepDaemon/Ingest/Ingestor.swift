@@ -141,7 +141,8 @@ public final class Ingestor: @unchecked Sendable {
         var rejected: [(name: String, reason: String)] = []
         let started = clock.monotonicNanoseconds()
         func withinBudget() -> Bool {
-            batch.lines.count < batchByteBudget && clock.monotonicNanoseconds() - started < batchTimeBudgetNanoseconds
+            batch.lines.count < batchByteBudget
+                && clock.monotonicNanoseconds() - started < batchTimeBudgetNanoseconds
         }
         while withinBudget(), let name = dequeue() {
             batch.names.append(name)

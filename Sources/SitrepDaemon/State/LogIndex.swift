@@ -29,7 +29,8 @@ public struct LogIndex: Sendable {
         var carry: [UInt8] = []
         var skipFirst = start > 0
         while offset < size {
-            let chunk = try FileReader.read(fd: fd, path: path, at: offset, count: Int(min(8 << 20, size - offset)))
+            let chunk = try FileReader.read(
+                fd: fd, path: path, at: offset, count: Int(min(8 << 20, size - offset)))
             if chunk.isEmpty { break }
             offset += Int64(chunk.count)
             carry += chunk

@@ -7,7 +7,9 @@ import CSystemd
 /// Directory listing and moves between the inbox and the state directory.
 public enum Directory {
     /// The names in `path`, without `.` and `..`; names that are not valid UTF-8 apart, as bytes.
-    public static func entries(in path: String) throws(SystemError) -> (names: [String], undecodable: [[UInt8]]) {
+    public static func entries(in path: String) throws(SystemError) -> (
+        names: [String], undecodable: [[UInt8]]
+    ) {
         guard let handle = opendir(path) else { throw SystemError("opendir", path: path) }
         defer { closedir(handle) }
         var names: [String] = []
@@ -55,7 +57,9 @@ public enum Directory {
         if mkdir(path, mode) == 0 || errno == EEXIST {
             var st = stat()
             guard stat(path, &st) == 0 else { throw SystemError("stat", path: path) }
-            guard st.st_mode & S_IFMT == S_IFDIR else { throw SystemError("mkdir", path: path, errno: ENOTDIR) }
+            guard st.st_mode & S_IFMT == S_IFDIR else {
+                throw SystemError("mkdir", path: path, errno: ENOTDIR)
+            }
             return
         }
         throw SystemError("mkdir", path: path)

@@ -10,7 +10,8 @@ public struct SystemClock: Sendable {
     public var monotonicNanoseconds: @Sendable () -> Int64
 
     public init(
-        wallNanoseconds: @escaping @Sendable () -> Int64, monotonicNanoseconds: @escaping @Sendable () -> Int64
+        wallNanoseconds: @escaping @Sendable () -> Int64,
+        monotonicNanoseconds: @escaping @Sendable () -> Int64
     ) {
         self.wallNanoseconds = wallNanoseconds
         self.monotonicNanoseconds = monotonicNanoseconds

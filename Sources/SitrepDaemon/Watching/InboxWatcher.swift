@@ -52,7 +52,9 @@ public final class InboxWatcher {
                 if n < 0 && errno == EINTR { continue }
                 break
             }
-            buffer.withUnsafeBytes { events += InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            buffer.withUnsafeBytes {
+                events += InotifyEvent.parse(UnsafeRawBufferPointer(rebasing: $0[0..<n]))
+            }
         }
         return events
     }

@@ -30,7 +30,8 @@ struct ExtractCommand: ParsableCommand {
             valueName: "format"))
     var format: String?
 
-    @Option(help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
     var dataDir: String?
 
     @Option(help: ArgumentHelp("Largest input read, in bytes (default 1 GiB).", valueName: "bytes"))
@@ -39,7 +40,8 @@ struct ExtractCommand: ParsableCommand {
     func validate() throws {
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError(
-                "unknown format '\(format)': use one of \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown format '\(format)': use one of \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 

@@ -53,7 +53,9 @@ struct RunCommand: ParsableCommand {
             valueName: "ms"))
     var settleMs: String?
 
-    @Option(help: ArgumentHelp("Seconds between safety rescans of the inbox; 0 = off (default 300).", valueName: "s"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds between safety rescans of the inbox; 0 = off (default 300).", valueName: "s"))
     var rescanSeconds: String?
 
     @Option(help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
@@ -62,10 +64,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
     var maxLineBytes: String?
 
-    @Option(help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
     var dataDir: String?
 
-    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default info).", valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "trace, debug, info, notice, warning, error or critical (default info).", valueName: "level"))
     var logLevel: String?
 
     func run() throws {
@@ -87,7 +92,8 @@ struct RunCommand: ParsableCommand {
         let logger = Logger(label: "sitrep")
         let extractor: Extractor
         do {
-            extractor = try Extractor.load(dataDirectory: configuration.dataDirectory.map { URL(fileURLWithPath: $0) })
+            extractor = try Extractor.load(
+                dataDirectory: configuration.dataDirectory.map { URL(fileURLWithPath: $0) })
         } catch {
             notifier.failed(errno: EINVAL, status: "Bad extraction data: \(error)")
             throw CommandFailure.usage("extraction data: \(error)")

@@ -2,7 +2,9 @@ import Foundation
 
 /// Distinct short articles, each reporting an event, generated from a seed.
 struct Corpus {
-    private static let places = ["Mosul", "Kandahar", "Aleppo", "Mogadishu", "Maiduguri", "Donetsk", "Sanaa", "Goma"]
+    private static let places = [
+        "Mosul", "Kandahar", "Aleppo", "Mogadishu", "Maiduguri", "Donetsk", "Sanaa", "Goma",
+    ]
     private static let templates = [
         "Gunmen attacked a police post in %@ on %d March 2021, killing %d officers.",
         "A roadside bomb exploded near %@ on %d April 2021, killing %d soldiers.",

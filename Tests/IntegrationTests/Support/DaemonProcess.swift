@@ -9,7 +9,8 @@ enum Binary {
     static var path: String {
         if let explicit = ProcessInfo.processInfo.environment["SITREP_BIN"] { return explicit }
         let me =
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: me).deletingLastPathComponent()
         // The test runner may sit inside a .xctest bundle directory.
         while directory.path != "/" {
@@ -101,9 +102,11 @@ final class DaemonProcess {
     init(_ sandbox: Sandbox, arguments: [String] = [], environment extra: [String: String] = [:]) throws {
         notify = try NotifyListener(path: sandbox.root + "/notify-\(UUID().uuidString.prefix(6)).sock")
         process.executableURL = URL(fileURLWithPath: Binary.path)
-        let verbosity = ProcessInfo.processInfo.environment["SITREP_TEST_LOG_LEVEL"].map { ["--log-level", $0] } ?? []
+        let verbosity =
+            ProcessInfo.processInfo.environment["SITREP_TEST_LOG_LEVEL"].map { ["--log-level", $0] } ?? []
         process.arguments =
-            ["run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log] + verbosity + arguments
+            ["run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log] + verbosity
+            + arguments
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SITREP_") }
         environment["NOTIFY_SOCKET"] = notify.path
         environment.removeValue(forKey: "JOURNAL_STREAM")
@@ -154,7 +157,8 @@ final class DaemonProcess {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         var total = 0
         for task in tasks {
-            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)
+            guard
+                let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)
             else { continue }
             for line in status.split(separator: "\n") where line.contains("ctxt_switches") {
                 let value = line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? ""
