@@ -45,21 +45,11 @@ public final class EventLog {
     /// Appends whole lines (each already ending in a newline) and makes them durable.
     public func append(_ bytes: [UInt8]) throws(SystemError) {
         guard !bytes.isEmpty else { return }
-        var written = 0
-        let failure: SystemError? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return SystemError("write", path: path)
-                }
-                written += n
-            }
-            return nil
-        }
-        if let failure {
+        do {
+            try FileWriter.writeAll(fd: fd, bytes: bytes, path: path)
+        } catch {
             cutBack()
-            throw failure
+            throw error
         }
         guard fsync(fd) == 0 else {
             let error = SystemError("fsync", path: path)

@@ -43,17 +43,7 @@ public enum FileReader {
             default: throw .unreadable(SystemError("open", path: path))
             }
         }
-        let status: FileStatus
-        do {
-            status = try FileStatus.ofDescriptor(fd, path: path)
-        } catch {
-            close(fd)
-            throw .unreadable(error)
-        }
-        guard status.kind == .regular else {
-            close(fd)
-            throw .notRegular(status.kind)
-        }
+        let status = try regularFile(fd, path: path)
         if !allowHardLinks && status.linkCount > 1 {
             close(fd)
             throw .hardLink(count: status.linkCount)
@@ -107,6 +97,11 @@ extension FileReader {
     public static func openFollowingLinks(_ path: String) throws(Refusal) -> Opened {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard fd >= 0 else { throw .unreadable(SystemError("open", path: path)) }
+        return Opened(fd: fd, status: try regularFile(fd, path: path))
+    }
+
+    /// The status of an opened descriptor, which must be a regular file (closed otherwise).
+    private static func regularFile(_ fd: Int32, path: String) throws(Refusal) -> FileStatus {
         let status: FileStatus
         do {
             status = try FileStatus.ofDescriptor(fd, path: path)
@@ -118,6 +113,6 @@ extension FileReader {
             close(fd)
             throw .notRegular(status.kind)
         }
-        return Opened(fd: fd, status: status)
+        return status
     }
 }
