@@ -17,8 +17,16 @@ public struct JournalLogHandler: LogHandler {
         self.label = label
     }
 
-    /// systemd sets JOURNAL_STREAM when stderr is connected to the journal.
-    public static var isConnectedToJournal: Bool { getenv("JOURNAL_STREAM") != nil }
+    /// Whether stderr is the journal stream systemd connected (JOURNAL_STREAM is `device:inode`
+    /// of that stream; a child whose stderr was redirected inherits the variable, so compare).
+    public static var isConnectedToJournal: Bool {
+        guard let value = getenv("JOURNAL_STREAM") else { return false }
+        let parts = String(cString: value).split(separator: ":")
+        guard parts.count == 2, let device = UInt64(parts[0]), let inode = UInt64(parts[1]),
+            let status = try? FileStatus.ofDescriptor(2, path: "stderr")
+        else { return false }
+        return status.device == device && status.inode == inode
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
