@@ -95,6 +95,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     func value(forKey key: String) -> Value? { entries[key] }
 
+    /// Room for `count` more phrases, so a large table is not rehashed while it is built.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(entries.count + count)
+        longest.reserveCapacity(longest.count + count)
+    }
+
     /// The longest phrase starting at token `index`, as (token count, value).
     /// Small words inside capitalised names: "Bosnia and Herzegovina", "Ain al-Asad", "Dar es Salaam".
     static var nameLinks: Set<String> { PhraseNameLinks.words }
