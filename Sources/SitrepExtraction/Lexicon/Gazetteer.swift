@@ -20,6 +20,9 @@ struct Gazetteer: Sendable {
     private(set) var countries: [String: Int] = [:]
 
     mutating func add(_ rows: [DataTable.Row], table: String) throws(DataError) {
+        // Most places have one or two other names besides their own.
+        names.reserveCapacity(rows.count * 2)
+        places.reserveCapacity(places.count + rows.count)
         for row in rows {
             guard let id = Int(row.column(0)), let lat = Double(row.column(4)),
                 let lon = Double(row.column(5))

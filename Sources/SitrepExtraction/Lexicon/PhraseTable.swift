@@ -95,14 +95,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     func value(forKey key: String) -> Value? { entries[key] }
 
+    /// Room for `count` more phrases, so a large table is not rehashed while it is built.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(entries.count + count)
+        longest.reserveCapacity(longest.count + count)
+    }
+
     /// The longest phrase starting at token `index`, as (token count, value).
     /// Small words inside capitalised names: "Bosnia and Herzegovina", "Ain al-Asad", "Dar es Salaam".
-    static var nameLinks: Set<String> {
-        [
-            "and", "of", "de", "del", "la", "le", "el", "al", "es", "du", "des", "di", "da", "bin", "ibn",
-            "upon", "on", "the", "'s",
-        ]
-    }
+    static var nameLinks: Set<String> { PhraseNameLinks.words }
 
     /// With `capitalizedOnly`, a phrase continues only over capitalised words and the small words of
     /// names: place names are written so, and the lookups stop early in running text.
@@ -142,4 +143,12 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
         return best
     }
+}
+
+/// The small words of names, built once (a generic type cannot hold a stored static table).
+enum PhraseNameLinks {
+    static let words: Set<String> = [
+        "and", "of", "de", "del", "la", "le", "el", "al", "es", "du", "des", "di", "da", "bin", "ibn",
+        "upon", "on", "the", "'s",
+    ]
 }

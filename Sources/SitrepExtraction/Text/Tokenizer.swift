@@ -166,19 +166,11 @@ enum Tokenizer {
                 key = String(decoding: bytes[start..<end], as: UTF8.self)
             }
         } else {
-            let raw = String(decoding: bytes[start..<end], as: UTF8.self)
-            var hasQuote = false
-            for k in start..<end where bytes[k] == 0xE2 { hasQuote = true }
-            let unquoted =
-                hasQuote
-                ? raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(
-                    of: "\u{2018}", with: "'")
-                : raw
-            key = unquoted.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            if let scalar = raw.unicodeScalars.first, kind == .word {
-                let s = String(scalar)
-                hasUpper = hasUpper || s != s.lowercased()
-                hasLower = hasLower || s != s.uppercased()
+            let folded = KeyFolding.key(bytes, start, end) ?? foldedByFoundation(bytes, start, end)
+            key = String(decoding: folded.key, as: UTF8.self)
+            if kind == .word {
+                hasUpper = hasUpper || folded.firstIsUpper
+                hasLower = hasLower || folded.firstIsLower
             }
         }
         let capitalized =
@@ -186,5 +178,24 @@ enum Tokenizer {
         return Token(
             start: start, end: end, key: key, kind: kind, isCapitalized: capitalized,
             isUpperCase: kind == .word && hasUpper && !hasLower)
+    }
+
+    /// The lookup key of any token: typographic apostrophes made ASCII, then case and diacritics folded
+    /// by Foundation; with whether the first scalar is an upper- or lower-case letter.
+    static func foldedByFoundation(_ bytes: [UInt8], _ start: Int, _ end: Int) -> (
+        key: [UInt8], firstIsUpper: Bool, firstIsLower: Bool
+    ) {
+        let raw = String(decoding: bytes[start..<end], as: UTF8.self)
+        var hasQuote = false
+        for k in start..<end where bytes[k] == 0xE2 { hasQuote = true }
+        let unquoted =
+            hasQuote
+            ? raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(
+                of: "\u{2018}", with: "'")
+            : raw
+        let key = unquoted.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        guard let scalar = raw.unicodeScalars.first else { return (Array(key.utf8), false, false) }
+        let s = String(scalar)
+        return (Array(key.utf8), s != s.lowercased(), s != s.uppercased())
     }
 }
