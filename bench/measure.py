@@ -260,8 +260,9 @@ def bench_idle(binary, work, seconds, watchdog_usec):
     daemon = harness.Daemon(binary, root, watchdog_usec=watchdog_usec)
     try:
         daemon.wait_ready()
-        # Let start-up work and the first STATUS= timer finish, and idle worker threads park.
-        time.sleep(3.0)
+        # Let start-up work and the first STATUS= timer finish, and let libdispatch retire the worker
+        # threads start-up used (it does so after 5 s idle: a one-off wake-up, not a periodic one).
+        time.sleep(6.0)
         before = harness.thread_activity(daemon.pid)
         started_ns = time.monotonic_ns()
         counted = harness.perf_stat(daemon.pid, seconds)
