@@ -70,7 +70,7 @@ def write_corpus(articles, path, minimum_bytes):
 
 
 def bench_extract(binary, work, corpus, runs):
-    def best_of(command, runs):
+    def repeat(command, runs):
         results = []
         for _ in range(runs):
             with open(os.devnull, "wb") as sink:
@@ -89,9 +89,9 @@ def bench_extract(binary, work, corpus, runs):
 
     empty = os.path.join(work, "empty.jsonl")
     open(empty, "w").close()
-    start_up = best_of([binary, "extract", empty], runs)
-    runs_sitrep = best_of([binary, "extract", corpus["path"]], runs)
-    runs_cat = best_of(["cat", corpus["path"]], runs)
+    start_up = repeat([binary, "extract", empty], runs)
+    runs_sitrep = repeat([binary, "extract", corpus["path"]], runs)
+    runs_cat = repeat(["cat", corpus["path"]], runs)
 
     def summary(results, amount):
         wall = statistics.median(result["wall_s"] for result in results)
@@ -186,11 +186,13 @@ def bench_burst(binary, work, articles, count):
         events = count_lines(daemon.log)
     finally:
         daemon.stop()
+    with open(os.path.join(root, "daemon.stderr"), "rb") as handle:
+        overflows = handle.read().count(b"inotify queue overflowed")
     base = samples[0][0] if samples else 0
     result = {
         "files": count, "documents": counts[0], "failed": counts[2], "events": events,
         "drop_s": dropped, "elapsed_s": elapsed, "files_per_s": count / elapsed, "events_per_s": events / elapsed,
-        "daemon_cpu_s": cpu, "cpu_ms_per_file": cpu * 1000 / count,
+        "daemon_cpu_s": cpu, "cpu_ms_per_file": cpu * 1000 / count, "inotify_overflows": overflows,
         "rss_idle_kb": idle_rss, "rss_peak_kb": peak_rss, "rss_steady_kb": steady_rss,
         "samples": [[round(t - base, 3), rss, done] for t, rss, done in samples],
     }

@@ -134,8 +134,11 @@ def table(results):
             alternative["ratio_sitrep_to_alternative"]), ""))
     for burst in results["bursts"]:
         rows.append(("end to end, %s files dropped at once" % format(burst["files"], ","), "≥ 1,000 files/s",
-                     "%s files/s, %s events/s" % (format(round(burst["files_per_s"]), ","),
-                                                  format(round(burst["events_per_s"]), ",")),
+                     "%s files/s, %s events/s; %.2f ms of daemon CPU a file%s" % (
+                         format(round(burst["files_per_s"]), ","), format(round(burst["events_per_s"]), ","),
+                         burst["cpu_ms_per_file"],
+                         "; inotify queue overflowed %d×, rescanned" % burst["inotify_overflows"]
+                         if burst.get("inotify_overflows") else ""),
                      verdict(burst["files_per_s"] >= GOALS["files_per_s"])))
     rows.append(("drop-to-log latency p50 / p99 (rename → line in the log)", "≤ 5 ms / ≤ 20 ms",
                  "%.2f ms / %.2f ms" % (latency["to_line"]["p50_ms"], latency["to_line"]["p99_ms"]),
