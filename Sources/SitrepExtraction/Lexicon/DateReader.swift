@@ -54,6 +54,8 @@ enum DateReader {
         var digits = 0
         for byte in token.key.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
+                // A day has at most two digits; a longer run would overflow before it is rejected.
+                guard digits < 2 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 digits += 1
             } else if digits > 0 {
@@ -65,7 +67,7 @@ enum DateReader {
                 break
             }
         }
-        return digits > 0 && digits <= 2 && value >= 1 && value <= 31 ? value : nil
+        return digits > 0 && value >= 1 && value <= 31 ? value : nil
     }
 
     static func year(_ token: Token) -> Int? {
