@@ -103,11 +103,16 @@ public final class Ingestor: @unchecked Sendable {
         guard pendingHead < pending.count else { return nil }
         let name = pending[pendingHead]
         pendingHead += 1
-        if pendingHead > 4096 && pendingHead * 2 > pending.count {
+        pendingNames.remove(name)
+        if pendingHead == pending.count {
+            // Drained: give the memory of a burst back.
+            pending = []
+            pendingNames = []
+            pendingHead = 0
+        } else if pendingHead > 4096 && pendingHead * 2 > pending.count {
             pending.removeFirst(pendingHead)
             pendingHead = 0
         }
-        pendingNames.remove(name)
         return name
     }
 
