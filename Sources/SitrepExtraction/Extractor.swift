@@ -9,11 +9,12 @@ public struct Extractor: Sendable {
     var numbers: NumberReader
     var casualties: PhraseTable<CasualtyWord>
     var splitter: SentenceSplitter
-    var commonWords: Set<String>
+    var commonWords: WordSet
     var defaultYear: Int
     var backgroundDays: Int
     /// For each word that starts a phrase in some lexicon, the lexicons it starts one in (bits).
-    var firstWords: [String: UInt32] = [:]
+    var firstWords = KeyTable()
+    var firstWordLexicons: [UInt32] = []
 
     /// The built-in data (SwiftPM resources), extended or overridden by the files found in
     /// `dataDirectory` (same names and formats; see docs/data.md). Throws a `DataError` naming the file
@@ -114,7 +115,7 @@ public struct Extractor: Sendable {
             }
         }
 
-        var abbreviations = Set<String>()
+        var abbreviations = WordSet()
         for table in files.tables("abbreviations.txt") {
             for row in table.rows { abbreviations.insert(row.column(0).lowercased()) }
         }
@@ -125,8 +126,8 @@ public struct Extractor: Sendable {
         }
 
         gazetteer = Gazetteer()
-        for table in files.tables("gazetteer.tsv") + files.tables("sites.tsv") {
-            try gazetteer.add(try table.rows(minimumColumns: 8), table: table.name)
+        for source in files.sources("gazetteer.tsv") + files.sources("sites.tsv") {
+            try gazetteer.add(text: source.text, table: source.name)
         }
 
         actors = ActorLexicon()
@@ -205,9 +206,14 @@ public struct Extractor: Sendable {
         // The gazetteer (most of the data) is only asked about capitalised words; marking its
         // hundred thousand first words would cost more start-up time than it saves.
         numbers.modifiers.lexiconBit = 1 << 5
-        var firstWords: [String: UInt32] = [:]
-        func mark(_ words: Dictionary<String, Int>.Keys, _ bit: UInt32) {
-            for word in words { firstWords[word, default: 0] |= bit }
+        var firstWords = KeyTable()
+        var lexicons: [UInt32] = []
+        func mark(_ words: some Sequence<String>, _ bit: UInt32) {
+            for word in words {
+                let (index, isNew) = firstWords.insert(hash: KeyHash.of(word), bytes: word.utf8)
+                if isNew { lexicons.append(0) }
+                lexicons[index] |= bit
+            }
         }
         mark(events.triggers.firstWords, 1 << 0)
         mark(events.cues.firstWords, 1 << 1)
@@ -215,18 +221,23 @@ public struct Extractor: Sendable {
         mark(actors.table.firstWords, 1 << 3)
         mark(numbers.modifiers.firstWords, 1 << 5)
         for table in [events.triggers.innerWords, events.cues.innerWords, casualties.innerWords] {
-            for word in table { firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit }
+            mark(table, PhraseTable<Int>.innerWordBit)
         }
-        for word in actors.table.innerWords.union(numbers.modifiers.innerWords) {
-            firstWords[word, default: 0] |= PhraseTable<Int>.innerWordBit
-        }
+        mark(actors.table.innerWords.union(numbers.modifiers.innerWords), PhraseTable<Int>.innerWordBit)
         self.firstWords = firstWords
+        self.firstWordLexicons = lexicons
     }
 
     /// Marks each token with the lexicons that have a phrase starting with it.
     func markLexicons(_ tokens: inout [Token]) {
         for k in tokens.indices {
-            tokens[k].lexicons = tokens[k].kind == .punctuation ? 0 : firstWords[tokens[k].key] ?? 0
+            guard tokens[k].kind != .punctuation,
+                let index = firstWords.index(hash: tokens[k].hash, word: tokens[k].key)
+            else {
+                tokens[k].lexicons = 0
+                continue
+            }
+            tokens[k].lexicons = firstWordLexicons[index]
         }
     }
 }

@@ -50,8 +50,13 @@ struct DataFiles: Sendable {
 
     /// All tables for a file name: the built-in one first, then the user's.
     func tables(_ name: String) -> [DataTable] {
+        sources(name).map { DataTable(name: $0.name, text: $0.text) }
+    }
+
+    /// The texts of a file name, each with the name errors give it: the built-in one, then the user's.
+    func sources(_ name: String) -> [(name: String, text: String)] {
         (texts[name] ?? []).enumerated().map { index, text in
-            DataTable(name: index == 0 ? name : "\(name) (user)", text: text)
+            (index == 0 ? name : "\(name) (user)", text)
         }
     }
 

@@ -15,32 +15,16 @@ struct DataTable: Sendable {
     init(name: String, text: String) {
         self.name = name
         var rows: [Row] = []
-        var lineNumber = 0
-        // Byte-level parsing: the gazetteer has tens of thousands of rows.
-        let bytes = Array(text.utf8)
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            lineNumber += 1
-            var end = lineEnd
-            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
-            if end > lineStart && bytes[lineStart] != 0x23 {
-                var columns: [String] = []
-                var columnStart = lineStart
-                for k in lineStart...end where k == end || bytes[k] == 0x09 {
-                    var a = columnStart
-                    var b = k
-                    while a < b && bytes[a] == 0x20 { a += 1 }
-                    while b > a && bytes[b - 1] == 0x20 { b -= 1 }
-                    columns.append(String(decoding: bytes[a..<b], as: UTF8.self))
-                    columnStart = k + 1
-                }
-                if !(columns.count == 1 && columns[0].isEmpty) {
-                    rows.append(Row(line: lineNumber, columns: columns))
-                }
+        TSVScanner.withBytes(of: text) { bytes in
+            TSVScanner.forEachRow(bytes) { line, columns in
+                rows.append(
+                    Row(
+                        line: line,
+                        columns: columns.map {
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+                        }
+                    ))
             }
-            lineStart = lineEnd + 1
         }
         self.rows = rows
     }

@@ -92,7 +92,7 @@ enum DateReader {
     }
 
     /// Words that can begin a date expression: one set lookup rules out every other word.
-    static let startWords: Set<String> = Set(months.keys).union(weekdays.keys).union([
+    static let startWords: WordSet = WordSet(months.keys).union(weekdays.keys).union([
         "yesterday", "today", "tonight", "overnight", "last", "past", "earlier", "later", "subsequently",
         "afterwards", "thereafter", "next", "following", "a",
         "one", "two", "three", "four", "five", "six", "seven", "few", "several",
@@ -103,7 +103,7 @@ enum DateReader {
         var i = 0
         while i < tokens.count {
             if tokens[i].kind == .punctuation
-                || tokens[i].kind == .word && !startWords.contains(tokens[i].key)
+                || tokens[i].kind == .word && !startWords.contains(tokens[i])
             {
                 i += 1
                 continue

@@ -1,8 +1,14 @@
 /// Multi-word phrases keyed by their tokens' lookup keys, matched longest-first with hash lookups.
+///
+/// Phrases are found by the hashes the tokenizer gave their words (see `KeyHash`), so matching a
+/// phrase of any length hashes no string and builds none.
 struct PhraseTable<Value: Sendable>: Sendable {
-    private(set) var entries: [String: Value] = [:]
-    /// For each first word, the longest phrase (in tokens) that starts with it.
-    private var longest: [String: Int] = [:]
+    /// The phrases' keys ("u.s. army"), with the phrase hash folded from their words' hashes.
+    private var phrases = KeyTable()
+    private var values: [Value] = []
+    /// Words that start a phrase, with the length (in tokens) of the longest phrase each starts.
+    private var starts = KeyTable()
+    private var longest: [Int] = []
     /// This table's bit in `Token.lexicons`; 0 until the extractor assigns one.
     var lexiconBit: UInt32 = 0
 
@@ -13,9 +19,11 @@ struct PhraseTable<Value: Sendable>: Sendable {
     private(set) var innerWords: Set<String> = []
 
     /// Every word that starts a phrase.
-    var firstWords: Dictionary<String, Int>.Keys { longest.keys }
+    var firstWords: [String] {
+        (0..<starts.count).map { String(decoding: starts.key($0), as: UTF8.self) }
+    }
 
-    var count: Int { entries.count }
+    var count: Int { values.count }
 
     /// A phrase as the lexicons see it: its tokens' keys joined by spaces, its first key and how many
     /// tokens it has.
@@ -26,25 +34,32 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     static func key(of phrase: String) -> Key? {
+        var joined: [UInt8] = []
+        let count = keyBytes(of: phrase.utf8, into: &joined)
+        guard count > 0 else { return nil }
+        let firstEnd = joined.firstIndex(of: 0x20) ?? joined.count
+        return Key(
+            joined: String(decoding: joined, as: UTF8.self),
+            first: String(decoding: joined[..<firstEnd], as: UTF8.self), count: count)
+    }
+
+    /// A phrase's tokens' keys joined by single spaces, written into `joined` (emptied first); returns
+    /// how many tokens it has (0: none).
+    static func keyBytes<Bytes: Collection<UInt8>>(of phrase: Bytes, into joined: inout [UInt8]) -> Int {
+        joined.removeAll(keepingCapacity: true)
         // Fast path for plain ASCII names (most of the gazetteer): the tokenizer would give the same keys.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(phrase.utf8.count)
         var previous: UInt8 = 0x20
         var plain = true
         var count = 0
-        var firstEnd = -1
-        for byte in phrase.utf8 {
+        for byte in phrase {
             let letter = Tokenizer.isASCIILetter(byte)
             if letter {
                 if previous == 0x20 { count += 1 }
-                bytes.append(byte | 0x20)
+                joined.append(byte | 0x20)
             } else if byte == 0x20 {
-                if previous != 0x20 {
-                    if firstEnd < 0 { firstEnd = bytes.count }
-                    bytes.append(0x20)
-                }
+                if previous != 0x20 { joined.append(0x20) }
             } else if byte == 0x2D && Tokenizer.isASCIILetter(previous) {
-                bytes.append(byte)
+                joined.append(byte)
             } else {
                 plain = false
                 break
@@ -52,15 +67,16 @@ struct PhraseTable<Value: Sendable>: Sendable {
             previous = byte
         }
         if plain && previous != 0x2D {
-            if bytes.last == 0x20 { bytes.removeLast() }
-            guard count > 0 else { return nil }
-            let joined = String(decoding: bytes, as: UTF8.self)
-            let first = firstEnd < 0 ? joined : String(decoding: bytes[..<firstEnd], as: UTF8.self)
-            return Key(joined: joined, first: first, count: count)
+            if joined.last == 0x20 { joined.removeLast() }
+            return count
         }
-        let keys = Tokenizer.tokenize(Array(phrase.utf8)).map(\.key)
-        guard let first = keys.first else { return nil }
-        return Key(joined: keys.joined(separator: " "), first: first, count: keys.count)
+        joined.removeAll(keepingCapacity: true)
+        let tokens = Tokenizer.tokenize(Array(phrase))
+        for (k, token) in tokens.enumerated() {
+            if k > 0 { joined.append(0x20) }
+            joined.append(contentsOf: token.key.utf8)
+        }
+        return tokens.count
     }
 
     /// The tokens of a phrase as the lexicons see them.
@@ -79,31 +95,83 @@ struct PhraseTable<Value: Sendable>: Sendable {
         if key.count > 1 {
             for word in key.joined.split(separator: " ").dropFirst() { innerWords.insert(String(word)) }
         }
-        if let merge, let existing = entries[key.joined] {
-            entries[key.joined] = merge(existing, value)
-        } else {
-            entries[key.joined] = value
+        update(key: key) { existing in
+            if let existing, let merge { return merge(existing, value) }
+            return value
         }
-        if (longest[key.first] ?? 0) < key.count { longest[key.first] = key.count }
     }
 
-    /// Appends to the list stored under a phrase, in place.
-    mutating func append<Element>(key: Key, _ element: Element) where Value == [Element] {
-        entries[key.joined, default: []].append(element)
-        if (longest[key.first] ?? 0) < key.count { longest[key.first] = key.count }
+    /// Sets the value stored under a phrase from the one there before (nil if none).
+    mutating func update(key: Key, _ change: (Value?) -> Value) {
+        update(joined: Array(key.joined.utf8), count: key.count, change)
     }
 
-    func value(forKey key: String) -> Value? { entries[key] }
+    /// `update(key:_:)` with the key as bytes (see `keyBytes(of:into:)`).
+    mutating func update(joined: [UInt8], count: Int, _ change: (Value?) -> Value) {
+        var phraseHash = KeyHash.phraseStart
+        var firstHash: UInt64 = 0
+        var firstEnd = joined.count
+        var wordStart = 0
+        for k in 0...joined.count where k == joined.count || joined[k] == 0x20 {
+            let hash = KeyHash.of(joined[wordStart..<k])
+            if wordStart == 0 {
+                firstHash = hash
+                firstEnd = k
+            }
+            phraseHash = KeyHash.phrase(phraseHash, hash)
+            wordStart = k + 1
+        }
+        let (index, isNew) = phrases.insert(hash: phraseHash, bytes: joined)
+        if isNew {
+            values.append(change(nil))
+        } else {
+            values[index] = change(values[index])
+        }
+        let start = starts.insert(hash: firstHash, bytes: joined[..<firstEnd])
+        if start.isNew {
+            longest.append(count)
+        } else if longest[start.index] < count {
+            longest[start.index] = count
+        }
+    }
+
+    /// The value stored under a phrase given as bytes (see `keyBytes(of:into:)`).
+    func value(joined: [UInt8]) -> Value? {
+        var hash = KeyHash.phraseStart
+        var wordStart = 0
+        for k in 0...joined.count where k == joined.count || joined[k] == 0x20 {
+            hash = KeyHash.phrase(hash, KeyHash.of(joined[wordStart..<k]))
+            wordStart = k + 1
+        }
+        return phrases.index(hash: hash, bytes: joined).map { values[$0] }
+    }
+
+    func value(forKey key: String) -> Value? {
+        var hash = KeyHash.phraseStart
+        for word in key.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
+            hash = KeyHash.phrase(hash, KeyHash.of(word))
+        }
+        return phrases.index(hash: hash, bytes: key.utf8).map { values[$0] }
+    }
+
+    /// The value of a one-word phrase, from the word's token.
+    func value(for token: Token) -> Value? {
+        phrases.index(hash: KeyHash.phrase(KeyHash.phraseStart, token.hash), word: token.key).map {
+            values[$0]
+        }
+    }
 
     /// Room for `count` more phrases, so a large table is not rehashed while it is built.
     mutating func reserveCapacity(_ count: Int) {
-        entries.reserveCapacity(entries.count + count)
+        phrases.reserveCapacity(count, averageLength: 12)
+        values.reserveCapacity(values.count + count)
+        starts.reserveCapacity(count, averageLength: 8)
         longest.reserveCapacity(longest.count + count)
     }
 
     /// The longest phrase starting at token `index`, as (token count, value).
     /// Small words inside capitalised names: "Bosnia and Herzegovina", "Ain al-Asad", "Dar es Salaam".
-    static var nameLinks: Set<String> { PhraseNameLinks.words }
+    static var nameLinks: WordSet { PhraseNameLinks.words }
 
     /// With `capitalizedOnly`, a phrase continues only over capitalised words and the small words of
     /// names: place names are written so, and the lookups stop early in running text.
@@ -112,34 +180,33 @@ struct PhraseTable<Value: Sendable>: Sendable {
     )? {
         // One lookup per word for all lexicons: most words start no phrase of this table.
         guard index < tokens.count, tokens[index].lexicons & lexiconBit != 0 || lexiconBit == 0,
-            let maximum = longest[tokens[index].key]
+            let start = starts.index(hash: tokens[index].hash, word: tokens[index].key)
         else { return nil }
-        let available = min(maximum, tokens.count - index)
+        let available = min(longest[start], tokens.count - index)
         if available == 1 {
-            return entries[tokens[index].key].map { (1, $0) }
+            return value(for: tokens[index]).map { (1, $0) }
         }
         if lexiconBit != 0, tokens[index + 1].lexicons & PhraseTable.innerWordBit == 0 {
             // The next word is inside no phrase of any lexicon: only a one-word phrase can match.
-            return entries[tokens[index].key].map { (1, $0) }
+            return value(for: tokens[index]).map { (1, $0) }
         }
-        var keys: [String] = [tokens[index].key]
-        keys.reserveCapacity(available)
-        var key = tokens[index].key
-        var best: (Int, Value)? = entries[key].map { (1, $0) }
+        var hash = KeyHash.phrase(KeyHash.phraseStart, tokens[index].hash)
+        var best: (Int, Value)? = value(for: tokens[index]).map { (1, $0) }
         var length = 1
         while length < available {
             let next = tokens[index + length]
             // Phrases do not run across a gap in the text larger than a space or two.
             if next.start - tokens[index + length - 1].end > 2 { break }
             if capitalizedOnly, !next.isCapitalized, !next.keyContains("-"),
-                !PhraseTable.nameLinks.contains(next.key)
+                !PhraseTable.nameLinks.contains(next)
             {
                 break
             }
-            key += " "
-            key += next.key
+            hash = KeyHash.phrase(hash, next.hash)
             length += 1
-            if let value = entries[key] { best = (length, value) }
+            if let found = phrases.index(hash: hash, tokens: tokens, from: index, count: length) {
+                best = (length, values[found])
+            }
         }
         return best
     }
@@ -147,7 +214,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
 /// The small words of names, built once (a generic type cannot hold a stored static table).
 enum PhraseNameLinks {
-    static let words: Set<String> = [
+    static let words: WordSet = [
         "and", "of", "de", "del", "la", "le", "el", "al", "es", "du", "des", "di", "da", "bin", "ibn",
         "upon", "on", "the", "'s",
     ]

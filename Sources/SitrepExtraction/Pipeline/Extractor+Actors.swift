@@ -29,20 +29,20 @@ extension Extractor {
                 continue
             }
             // "Iranian-backed militia": the demonym before the hyphen names who backs them, not who they are.
-            if token.kind == .word, token.isCapitalized || lowercaseText, !commonWords.contains(token.key),
+            if token.kind == .word, token.isCapitalized || lowercaseText, !commonWords.contains(token),
                 isUnknownName(tokens, index, lowercaseText: lowercaseText)
             {
                 var end = index + 1
                 while end < tokens.count, tokens[end].start - tokens[end - 1].end <= 1 {
                     let next = tokens[end]
                     // "Hamad bin Khalifa", "Ibn al-Khattab": particles inside a name.
-                    if Extractor.nameParticles.contains(next.key), end + 1 < tokens.count,
+                    if Extractor.nameParticles.contains(next), end + 1 < tokens.count,
                         tokens[end + 1].isCapitalized || tokens[end + 1].keyContains("-")
                     {
                         end += 2
                         continue
                     }
-                    guard next.isCapitalized, !commonWords.contains(next.key),
+                    guard next.isCapitalized, !commonWords.contains(next),
                         actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
                         DateReader.months[next.key] == nil
                     else { break }
@@ -81,7 +81,7 @@ extension Extractor {
         return merged
     }
 
-    static let nameParticles: Set<String> = [
+    static let nameParticles: WordSet = [
         "bin", "ibn", "al", "el", "abu", "bint", "van", "von", "de", "da", "del",
     ]
 

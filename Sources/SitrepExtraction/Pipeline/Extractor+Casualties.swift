@@ -1,6 +1,6 @@
 extension Extractor {
     /// Words allowed between a count and the casualty word after it: "3 people were reportedly killed".
-    static let countFillers: Set<String> = [
+    static let countFillers: WordSet = [
         "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "reportedly", "allegedly",
         "also",
         "all", "people", "persons", "of", "them", "others", "other", "more", "civilians", "soldiers", "were",
@@ -83,7 +83,7 @@ extension Extractor {
         }
         // "killed 3 years ago", "killed in 2019": not a count of people.
         let after = start + reading.length
-        if after < tokens.count, Extractor.notPeople.contains(tokens[after].key) { return nil }
+        if after < tokens.count, Extractor.notPeople.contains(tokens[after]) { return nil }
         return reading
     }
 
@@ -106,7 +106,7 @@ extension Extractor {
                 return nil
             }
             guard token.kind == .word,
-                Extractor.countFillers.contains(token.key) || isAdjectiveLike(token) || token.isUpperCase
+                Extractor.countFillers.contains(token) || isAdjectiveLike(token) || token.isUpperCase
                     || Extractor.pluralPeople.contains(where: { token.key.hasSuffix($0) })
             else {
                 return nil
@@ -184,7 +184,7 @@ extension Extractor {
     /// Plural words for people between a count and "killed": "servicemen", "peacekeepers", "loyalists".
     static let pluralPeople = ["men", "ers", "ists", "ians", "ees", "ors", "ants", "ents", "ives"]
 
-    static let notPeople: Set<String> = [
+    static let notPeople: WordSet = [
         "years", "year", "days", "day", "hours", "hour", "minutes", "weeks", "months", "percent", "%", "km",
         "miles",
         "kilometres", "kilometers", "metres", "meters", "rockets", "missiles", "shells", "times", "am", "pm",
@@ -203,7 +203,7 @@ extension Extractor {
             if last > 0, DateReader.months[tokens[last - 1].key] != nil { return false }
             if last + 1 < tokens.count, DateReader.months[tokens[last + 1].key] != nil { return false }
         }
-        if last + 1 < tokens.count, Extractor.notPeople.contains(tokens[last + 1].key) { return false }
+        if last + 1 < tokens.count, Extractor.notPeople.contains(tokens[last + 1]) { return false }
         return reading.value >= 0 && reading.value < 10_000_000
     }
 

@@ -1,8 +1,8 @@
 extension Extractor {
-    static let determiners: Set<String> = [
+    static let determiners: WordSet = [
         "the", "this", "that", "these", "those", "its", "their", "'s", "his", "her",
     ]
-    static let beVerbs: Set<String> = [
+    static let beVerbs: WordSet = [
         "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets",
     ]
     static let violentClasses: Set<String> = [
@@ -24,7 +24,7 @@ extension Extractor {
 
     /// Cue kinds that tell what kind of story a paragraph is, for every sentence of it.
     static let storyKinds: Set<String> = ["crime", "disaster", "nonviolent"]
-    static let clauseBoundaries: Set<String> = ["when", "while", "but", "whereas", ";", "meanwhile"]
+    static let clauseBoundaries: WordSet = ["when", "while", "but", "whereas", ";", "meanwhile"]
 
     struct TriggerHit {
         var index: Int
@@ -39,7 +39,7 @@ extension Extractor {
     }
 
     static let accords: Set<PLOVERType> = [.agree, .consult, .support, .cooperate]
-    static let nominalMarkers: Set<String> = [
+    static let nominalMarkers: WordSet = [
         "a", "an", "the", "its", "their", "his", "her", "of", "with", "for", "on", "to", "by", "new", "any",
     ]
 
@@ -47,7 +47,7 @@ extension Extractor {
     func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
         guard index > 0 else { return false }
         let previous = tokens[index - 1]
-        return previous.kind == .number || Extractor.nominalMarkers.contains(previous.key)
+        return previous.kind == .number || Extractor.nominalMarkers.contains(previous)
     }
 
     /// The cue kinds of a sentence with where each is first named.
@@ -73,7 +73,7 @@ extension Extractor {
         for index in tokens.indices {
             let first = tokens[index].key.utf8.first ?? 0
             if first == 0x77 || first == 0x62 || first == 0x3B || first == 0x6D,
-                Extractor.clauseBoundaries.contains(tokens[index].key)
+                Extractor.clauseBoundaries.contains(tokens[index])
             {
                 openFrame = nil
                 openCancel = nil
@@ -100,9 +100,10 @@ extension Extractor {
                 triggerEnd = index + trigger.length
             }
         }
-        for combination in events.combinations {
-            guard let position = combination.cues.compactMap({ cues.first[$0] }).min(),
-                combination.cues.allSatisfy({ cues.contains($0) }),
+        // Every combination needs a cue of the sentence.
+        for combination in cues.first.isEmpty ? [] : events.combinations {
+            guard combination.cues.allSatisfy({ cues.contains($0) }),
+                let position = combination.cues.compactMap({ cues.first[$0] }).min(),
                 let eventClass = events.eventClass(combination.className)
             else { continue }
             hits.append(TriggerHit(index: position, length: 1, eventClass: eventClass, isCombination: true))
@@ -186,7 +187,7 @@ extension Extractor {
 
         // A definite mention ("the attack") of an event already told adds nothing new.
         var fresh = hits.filter { hit in
-            guard let previous, hit.index > 0, Extractor.determiners.contains(tokens[hit.index - 1].key),
+            guard let previous, hit.index > 0, Extractor.determiners.contains(tokens[hit.index - 1]),
                 previous.paragraph == reading.sentence.paragraph || previous.sentence == reading.index - 1
             else { return true }
             return previous.eventClass.type != hit.eventClass.type
@@ -452,11 +453,11 @@ extension Extractor {
         return events.eventClass(name)
     }
 
-    static let modals: Set<String> = [
+    static let modals: WordSet = [
         "will", "would", "'ll", "shall", "plans", "plan", "intends", "intend", "ready", "willing",
         "prepared", "promised", "pledged", "offered", "agreed", "vowed", "expected", "could", "might",
     ]
-    static let negations: Set<String> = ["not", "n't", "never", "no"]
+    static let negations: WordSet = ["not", "n't", "never", "no"]
     static let cooperative: Set<PLOVERType> = [
         .support, .aid, .consult, .cooperate, .concede, .retreat, .agree,
     ]
@@ -488,7 +489,7 @@ extension Extractor {
         return nil
     }
 
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordSet = [
         "said", "says", "say", "told", "reported", "confirmed", "added", "stated", "announced", "claimed",
     ]
 
@@ -497,7 +498,7 @@ extension Extractor {
     func armedSides(cues: SentenceCues, reading: SentenceReading) -> (state: Bool, nonState: Bool) {
         let tokens = reading.sentence.tokens
         func speaks(_ end: Int) -> Bool {
-            end < tokens.count && Extractor.speechVerbs.contains(tokens[end].key)
+            end < tokens.count && Extractor.speechVerbs.contains(tokens[end])
         }
         var state = false
         var nonState = cues.contains("nonstate")
@@ -536,7 +537,7 @@ extension Extractor {
         let actor = reading.actors.last { $0.range.upperBound <= hit.index }
         let tokens = reading.sentence.tokens
         let passive = (1...2).contains { k in
-            hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+            hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k])
         }
         // "Protesters died from gunfire": the crowd suffered the act.
         let suffered =
@@ -580,12 +581,12 @@ extension Extractor {
     }
 
     /// Source and target: the subject and object of the trigger, with passive voice and "by" phrases.
-    static let irregularParticiples: Set<String> = [
+    static let irregularParticiples: WordSet = [
         "shot", "hit", "struck", "held", "met", "taken", "caught", "sent", "led", "beaten", "slain", "seen",
         "given", "told", "found", "left", "put", "set", "made", "brought", "overrun", "withdrawn", "driven",
         "thrown", "blown", "stolen", "bound", "kept", "hurt", "burnt", "fought",
     ]
-    static let modifierPrepositions: Set<String> = ["of", "in", "from", "for", "at", "near", "with", "on"]
+    static let modifierPrepositions: WordSet = ["of", "in", "from", "for", "at", "near", "with", "on"]
 
     /// A verb form that can follow "was"/"were" in the passive: "was attacked", "were shot".
     static func isParticiple(_ token: Token) -> Bool {
@@ -600,11 +601,11 @@ extension Extractor {
         let passive =
             Extractor.isParticiple(tokens[hit.index])
             && (1...2).contains { k in
-                hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k].key)
+                hit.index - k >= 0 && Extractor.beVerbs.contains(tokens[hit.index - k])
             }
         // "X said Y must leave": the one who demands is the speaker.
         if tokens[hit.index].key == "must" || tokens[hit.index].key == "should",
-            let speech = (0..<hit.index).last(where: { Extractor.speechVerbs.contains(tokens[$0].key) })
+            let speech = (0..<hit.index).last(where: { Extractor.speechVerbs.contains(tokens[$0]) })
         {
             let speakers = before.filter { $0.range.upperBound <= speech }
             if let speaker = speakers.last {
@@ -623,9 +624,9 @@ extension Extractor {
         // "The Turkish and Greek sides of the island of Cyprus have agreed": an actor named in a phrase
         // after "of"/"in" describes the subject, it is not the subject.
         while before.count >= 2, let last = before.last, last.range.lowerBound > 0,
-            Extractor.modifierPrepositions.contains(tokens[last.range.lowerBound - 1].key),
+            Extractor.modifierPrepositions.contains(tokens[last.range.lowerBound - 1]),
             !tokens[before[before.count - 2].range.upperBound..<last.range.lowerBound].contains(where: {
-                Extractor.speechVerbs.contains($0.key) || $0.key == ";" || $0.key == "that"
+                Extractor.speechVerbs.contains($0) || $0.key == ";" || $0.key == "that"
             })
         {
             before.removeLast()

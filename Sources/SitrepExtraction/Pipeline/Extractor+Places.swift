@@ -1,9 +1,9 @@
 extension Extractor {
-    static let locativeWords: Set<String> = [
+    static let locativeWords: WordSet = [
         "in", "at", "near", "outside", "around", "into", "across", "from", "of", "to", "towards", "toward",
         "inside", "on", "nearby", "between", "through", "throughout", "within", "off",
     ]
-    static let directions: Set<String> = [
+    static let directions: WordSet = [
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west",
     ]
@@ -49,7 +49,7 @@ extension Extractor {
                 continue
             }
             if match.length == 1
-                && (commonWords.contains(token.key) || token.key.utf8.count < 3 && !token.isUpperCase)
+                && (commonWords.contains(token) || token.key.utf8.count < 3 && !token.isUpperCase)
             {
                 index += 1
                 continue
@@ -66,7 +66,7 @@ extension Extractor {
                 index += 1
                 continue
             }
-            let locative = index > 0 && Extractor.locativeWords.contains(tokens[index - 1].key)
+            let locative = index > 0 && Extractor.locativeWords.contains(tokens[index - 1])
             // A capitalised first word is only a place when it is a well-known one.
             if index == 0, match.length == 1, place.kind == .city, place.population < 100_000 {
                 index += 1
@@ -88,7 +88,7 @@ extension Extractor {
             if locative { rank += 2 }
             var start = tokens[index].start
             // "12 miles north of Baghdad": the place is a reference point.
-            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2].key)
+            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2])
             {
                 rank -= 3
                 var k = index - 3

@@ -1,8 +1,8 @@
 /// Splits a token stream into sentences, with abbreviations, initials and initialisms in mind.
 struct SentenceSplitter: Sendable {
-    var abbreviations: Set<String>
+    var abbreviations: WordSet
     /// Words that start a sentence after an initialism ("... in the U.S. The next day ...").
-    static let sentenceStarters: Set<String> = [
+    static let sentenceStarters: WordSet = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this",
         "that",
         "these", "those", "there", "his", "her", "their", "its", "after", "while", "meanwhile", "however",
@@ -104,13 +104,13 @@ struct SentenceSplitter: Sendable {
         let mark = current[terminal]
         if mark.kind == .word {
             // An initialism ending in its own period: ends a sentence only before a typical sentence opener.
-            return SentenceSplitter.sentenceStarters.contains(nextToken.key)
+            return SentenceSplitter.sentenceStarters.contains(nextToken)
         }
         guard mark.key == ".", terminal > 0 else { return true }
         let before = current[terminal - 1]
         guard before.end == mark.start, before.kind == .word else { return true }
         if before.key == "no" || before.key == "nos" { return nextToken.kind != .number }
-        if abbreviations.contains(before.key) { return false }
+        if abbreviations.contains(before) { return false }
         // Single-letter initials ("John F. Kennedy"), but not the pronoun "I".
         if before.key.utf8.count == 1 && before.isCapitalized && before.key != "i" { return false }
         return true

@@ -8,6 +8,8 @@ struct Token: Sendable, Equatable {
     var end: Int
     /// Lower-cased, diacritics folded, typographic apostrophes as ASCII: the form lexicons are keyed by.
     var key: String
+    /// `KeyHash.of(key)`, computed once by the tokenizer for every lexicon lookup.
+    var hash: UInt64
     var kind: Kind
     /// The first letter is upper case.
     var isCapitalized: Bool

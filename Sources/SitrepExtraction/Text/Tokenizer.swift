@@ -92,7 +92,8 @@ enum Tokenizer {
                 if isPossessive(bytes, i + w, limit) {
                     tokens.append(
                         Token(
-                            start: i, end: i + w + 1, key: "'s", kind: .word, isCapitalized: false,
+                            start: i, end: i + w + 1, key: "'s", hash: KeyHash.of("'s".utf8), kind: .word,
+                            isCapitalized: false,
                             isUpperCase: false))
                     i += w + 1
                     continue
@@ -153,21 +154,27 @@ enum Tokenizer {
         }
         let first = bytes[start]
         var key: String
+        var hash = KeyHash.start
         if ascii {
             if hasUpper {
                 key = String(unsafeUninitializedCapacity: end - start) { buffer in
                     for k in start..<end {
                         let b = bytes[k]
-                        buffer[k - start] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                        let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+                        buffer[k - start] = lower
+                        hash = KeyHash.adding(hash, lower)
                     }
                     return end - start
                 }
             } else {
+                for k in start..<end { hash = KeyHash.adding(hash, bytes[k]) }
                 key = String(decoding: bytes[start..<end], as: UTF8.self)
             }
         } else {
             let folded = KeyFolding.key(bytes, start, end) ?? foldedByFoundation(bytes, start, end)
             key = String(decoding: folded.key, as: UTF8.self)
+            // The hash of the key as stored: decoding repairs malformed UTF-8.
+            for byte in key.utf8 { hash = KeyHash.adding(hash, byte) }
             if kind == .word {
                 hasUpper = hasUpper || folded.firstIsUpper
                 hasLower = hasLower || folded.firstIsLower
@@ -176,7 +183,8 @@ enum Tokenizer {
         let capitalized =
             kind == .word && ((first >= 0x41 && first <= 0x5A) || (!ascii && first >= 0xC3 && hasUpper))
         return Token(
-            start: start, end: end, key: key, kind: kind, isCapitalized: capitalized,
+            start: start, end: end, key: key, hash: KeyHash.finish(hash), kind: kind,
+            isCapitalized: capitalized,
             isUpperCase: kind == .word && hasUpper && !hasLower)
     }
 
