@@ -1,3 +1,4 @@
+import CSystemd
 import Dispatch
 import Logging
 import SitrepExtraction
@@ -63,6 +64,9 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func startOnQueue() throws(StartupError) {
+        // Loading the extractor parsed megabytes of data files into compact tables: hand the freed
+        // heap pages back to the system rather than keep them for the daemon's whole life.
+        sitrep_release_free_memory()
         try StartupCheck.prepare(configuration)
         let notifier = self.notifier
         let ingestor: Ingestor

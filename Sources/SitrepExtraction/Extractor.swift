@@ -150,7 +150,7 @@ public struct Extractor: Sendable {
                         activeYears: []))
             }
         }
-        for place in gazetteer.places where place.kind == .country {
+        for place in gazetteer.countryPlaces {
             if actors.table.value(
                 forKey: PhraseTable<ActorLexicon.Entry>.key(of: place.name)?.joined ?? "") == nil
             {
@@ -225,6 +225,7 @@ public struct Extractor: Sendable {
         }
         mark(actors.table.innerWords.union(numbers.modifiers.innerWords), PhraseTable<Int>.innerWordBit)
         self.firstWords = firstWords
+        gazetteer.shrinkToFit()
         self.firstWordLexicons = lexicons
     }
 

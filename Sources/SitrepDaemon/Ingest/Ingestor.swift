@@ -1,3 +1,4 @@
+import CSystemd
 import Dispatch
 import Logging
 import SitrepExtraction
@@ -105,10 +106,13 @@ public final class Ingestor: @unchecked Sendable {
         pendingHead += 1
         pendingNames.remove(name)
         if pendingHead == pending.count {
-            // Drained: give the memory of a burst back.
+            // Drained: give the memory of a burst back, to the system too (glibc keeps freed heap
+            // pages otherwise, and a burst of thousands of names leaves many).
+            let wasBurst = pending.count > 1000
             pending = []
             pendingNames = []
             pendingHead = 0
+            if wasBurst { sitrep_release_free_memory() }
         } else if pendingHead > 4096 && pendingHead * 2 > pending.count {
             pending.removeFirst(pendingHead)
             pendingHead = 0

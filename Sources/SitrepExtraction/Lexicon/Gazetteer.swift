@@ -23,7 +23,25 @@ struct Gazetteer: Sendable {
         fileprivate var last: Int32
     }
 
-    private(set) var places: [Place] = []
+    /// A place as stored: its name in `nameBytes`, its country and admin1 codes in `codes`, so a
+    /// place costs no allocation of its own.
+    private struct Record: Sendable {
+        var geonamesID: Int
+        var lat: Double
+        var lon: Double
+        var population: UInt32
+        var nameStart: UInt32
+        var nameLength: UInt32
+        var country: UInt32
+        var admin1: UInt32
+        var kind: Location.Precision
+    }
+
+    private var records: [Record] = []
+    private var nameBytes: [UInt8] = []
+    /// Distinct country and admin1 codes, and their indexes.
+    private var codes: [String] = []
+    private var codeIndexes: [String: UInt32] = [:]
     /// Name -> its places.
     private var names = PhraseTable<Candidates>()
     /// Links of the chains: a place and the next link (-1 at the end).
@@ -37,7 +55,7 @@ struct Gazetteer: Sendable {
             // Most places have one or two other names besides their own.
             let rows = bytes.count / 64
             names.reserveCapacity(rows * 2)
-            places.reserveCapacity(places.count + rows)
+            records.reserveCapacity(records.count + rows)
             candidates.reserveCapacity(candidates.count + rows * 2)
             var joined: [UInt8] = []
             try TSVScanner.forEachRow(bytes) { line, columns throws(DataError) in
@@ -57,13 +75,16 @@ struct Gazetteer: Sendable {
                         .badValue, context: "\(table):\(line)", "geonames_id, lat and lon must be numbers")
                 }
                 let kind = Location.Precision(rawValue: column(7)) ?? .city
-                let place = Place(
-                    geonamesID: id, name: column(1), country: column(2), admin1: column(3), lat: lat,
-                    lon: lon,
-                    population: Int(column(6)) ?? 0, kind: kind)
-                let index = Int32(places.count)
-                places.append(place)
-                if kind == .country { countries[place.country] = Int(index) }
+                let index = Int32(records.count)
+                let name = columns[1]
+                records.append(
+                    Record(
+                        geonamesID: id, lat: lat, lon: lon,
+                        population: UInt32(clamping: max(0, Int(column(6)) ?? 0)),
+                        nameStart: UInt32(nameBytes.count), nameLength: UInt32(name.count),
+                        country: code(column(2)), admin1: code(column(3)), kind: kind))
+                nameBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[name]))
+                if kind == .country { countries[column(2)] = Int(index) }
                 addName(UnsafeBufferPointer(rebasing: bytes[columns[1]]), index, into: &joined)
                 guard columns.count > 8 else { return }
                 var start = columns[8].lowerBound
@@ -80,6 +101,41 @@ struct Gazetteer: Sendable {
                 }
             }
         }
+    }
+
+    private mutating func code(_ text: String) -> UInt32 {
+        if let known = codeIndexes[text] { return known }
+        let index = UInt32(codes.count)
+        codes.append(text)
+        codeIndexes[text] = index
+        return index
+    }
+
+    /// The number of places.
+    var count: Int { records.count }
+
+    /// Place `index` (as the name lookups give them).
+    func place(_ index: Int) -> Place {
+        let record = records[index]
+        let start = Int(record.nameStart)
+        return Place(
+            geonamesID: record.geonamesID,
+            name: String(decoding: nameBytes[start..<(start + Int(record.nameLength))], as: UTF8.self),
+            country: codes[Int(record.country)], admin1: codes[Int(record.admin1)], lat: record.lat,
+            lon: record.lon, population: Int(record.population), kind: record.kind)
+    }
+
+    /// The countries, in the order they were added.
+    var countryPlaces: [Place] {
+        records.indices.filter { records[$0].kind == .country }.map(place)
+    }
+
+    /// Gives back the room reserved while loading: the tables stay as they are for the process's life.
+    mutating func shrinkToFit() {
+        records = records.withUnsafeBufferPointer { Array($0) }
+        nameBytes = nameBytes.withUnsafeBufferPointer { Array($0) }
+        candidates = candidates.withUnsafeBufferPointer { Array($0) }
+        names.shrinkToFit()
     }
 
     /// Adds a name of place `index`. A name given twice for one place (differing only in case or
@@ -114,7 +170,9 @@ struct Gazetteer: Sendable {
         if let known = names.value(joined: joined).map(indexes) {
             // A capital named for its government ("Khartoum" for Sudan) is still the city where things
             // happen.
-            if known.contains(where: { places[Int($0)].country == iso2 && places[Int($0)].kind == .city }) {
+            if known.contains(where: {
+                codes[Int(records[Int($0)].country)] == iso2 && records[Int($0)].kind == .city
+            }) {
                 return
             }
             if known.contains(index) { return }
@@ -122,7 +180,7 @@ struct Gazetteer: Sendable {
         append(index, joined: joined, count: count)
     }
 
-    func country(_ iso2: String) -> Place? { countries[iso2].map { places[$0] } }
+    func country(_ iso2: String) -> Place? { countries[iso2].map(place) }
 
     func match(_ tokens: [Token], at index: Int, lowercaseText: Bool = false) -> (
         length: Int, places: Candidates
@@ -144,25 +202,26 @@ struct Gazetteer: Sendable {
     /// The likeliest place among same-named candidates: one in a country the document is about,
     /// then the most specific kind, then the most populous.
     func best(_ list: Candidates, documentCountries: [String: Int]) -> Place? {
-        var best: Place?
+        var best = -1
         var bestScore = -Double.infinity
         var link = list.first
         while link >= 0 {
-            let place = places[Int(candidates[Int(link)].place)]
+            let index = Int(candidates[Int(link)].place)
             link = candidates[Int(link)].next
-            var score = Double(documentCountries[place.country] ?? 0) * 4
-            switch place.kind {
+            let record = records[index]
+            var score = Double(documentCountries[codes[Int(record.country)]] ?? 0) * 4
+            switch record.kind {
             case .site: score += 3
             case .country: score += 2
             case .admin1: score += 1.5
             case .city: break
             }
-            score += log10(Double(max(place.population, 1))) / 2
+            score += log10(Double(max(Int(record.population), 1))) / 2
             if score > bestScore {
                 bestScore = score
-                best = place
+                best = index
             }
         }
-        return best
+        return best >= 0 ? place(best) : nil
     }
 }

@@ -86,6 +86,16 @@ struct KeyTable: Sendable {
         if size > slots.count { rebuild(size: size) }
     }
 
+    /// Gives back the room reserved while the table was built (the slots stay at most half full).
+    mutating func shrinkToFit() {
+        hashes = hashes.withUnsafeBufferPointer { Array($0) }
+        ends = ends.withUnsafeBufferPointer { Array($0) }
+        bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        var size = 16
+        while size < hashes.count * 2 { size *= 2 }
+        if size < slots.count { rebuild(size: size) }
+    }
+
     private mutating func grow() { rebuild(size: slots.count * 2) }
 
     private mutating func rebuild(size: Int) {

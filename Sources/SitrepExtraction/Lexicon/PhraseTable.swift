@@ -161,6 +161,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// Gives back the room reserved while the table was built.
+    mutating func shrinkToFit() {
+        phrases.shrinkToFit()
+        starts.shrinkToFit()
+        values = values.withUnsafeBufferPointer { Array($0) }
+        longest = longest.withUnsafeBufferPointer { Array($0) }
+    }
+
     /// Room for `count` more phrases, so a large table is not rehashed while it is built.
     mutating func reserveCapacity(_ count: Int) {
         phrases.reserveCapacity(count, averageLength: 12)
