@@ -154,6 +154,15 @@ struct PhraseTable<Value: Sendable>: Sendable {
         return phrases.index(hash: hash, bytes: key.utf8).map { values[$0] }
     }
 
+    /// The value stored under the phrase that `range` of `tokens` spells.
+    func value(_ tokens: [Token], _ range: Range<Int>) -> Value? {
+        var hash = KeyHash.phraseStart
+        for k in range { hash = KeyHash.phrase(hash, tokens[k].hash) }
+        return phrases.index(hash: hash, tokens: tokens, from: range.lowerBound, count: range.count).map {
+            values[$0]
+        }
+    }
+
     /// The value of a one-word phrase, from the word's token.
     func value(for token: Token) -> Value? {
         phrases.index(hash: KeyHash.phrase(KeyHash.phraseStart, token.hash), word: token.key).map {

@@ -102,7 +102,7 @@ extension Extractor {
         }
         if DateReader.months[token.key] != nil || DateReader.weekdays[token.key] != nil { return false }
         if gazetteer.match(tokens, at: index) != nil { return false }
-        if events.triggers.value(forKey: token.key) != nil { return false }
+        if events.triggers.value(for: token) != nil { return false }
         return token.key.utf8.count > 1
     }
 

@@ -120,8 +120,7 @@ extension Extractor {
     /// A word for one person: "journalist", "prisoner", "policeman", "deputy chief".
     private func isPersonNoun(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
-        if let entry = actors.table.value(forKey: token.key), entry.kind == .sector, !token.key.hasSuffix("s")
-        {
+        if let entry = actors.table.value(for: token), entry.kind == .sector, !token.key.hasSuffix("s") {
             return true
         }
         let key = token.key
@@ -178,7 +177,7 @@ extension Extractor {
     private func isAdjectiveLike(_ token: Token) -> Bool {
         // Descriptive words between a count and "killed": demonyms, -ed/-ian words; not places or times.
         token.key.hasSuffix("ian") || token.key.hasSuffix("ese") || token.key.hasSuffix("i")
-            || actors.table.value(forKey: token.key) != nil
+            || actors.table.value(for: token) != nil
     }
 
     /// Plural words for people between a count and "killed": "servicemen", "peacekeepers", "loyalists".

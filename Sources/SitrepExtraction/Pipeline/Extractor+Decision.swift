@@ -52,8 +52,34 @@ extension Extractor {
 
     /// The cue kinds of a sentence with where each is first named.
     struct SentenceCues {
-        var first: [String: Int] = [:]
+        var first = CuePositions()
         func contains(_ kind: String) -> Bool { first[kind] != nil }
+    }
+
+    /// Where each kind of cue first appears in a sentence. A sentence has a few kinds at most, so a
+    /// short list searched in order beats hashing each name.
+    struct CuePositions {
+        private var kinds: [String] = []
+        private var positions: [Int] = []
+
+        var isEmpty: Bool { kinds.isEmpty }
+
+        subscript(kind: String) -> Int? {
+            get { kinds.firstIndex(of: kind).map { positions[$0] } }
+            set {
+                if let index = kinds.firstIndex(of: kind) {
+                    if let newValue {
+                        positions[index] = newValue
+                    } else {
+                        kinds.remove(at: index)
+                        positions.remove(at: index)
+                    }
+                } else if let newValue {
+                    kinds.append(kind)
+                    positions.append(newValue)
+                }
+            }
+        }
     }
 
     /// Triggers and cues of a sentence. Each lexicon consumes what it matches, so "tear gas" is not
@@ -183,7 +209,8 @@ extension Extractor {
             hits.removeAll { $0.strength == .weapon }
         }
         guard !hits.isEmpty else { return nil }
-        let classNames = Set(hits.map(\.eventClass.name))
+        // A sentence has a few triggers: a list searched in order beats a set.
+        let classNames = hits.map(\.eventClass.name)
 
         // A definite mention ("the attack") of an event already told adds nothing new.
         var fresh = hits.filter { hit in
@@ -275,7 +302,7 @@ extension Extractor {
         // "3 more were killed" right after an attack: the casualties belong to that attack.
         if best.eventClass.name == "kill", let previous, previous.eventClass.type == .assault,
             previous.paragraph == reading.sentence.paragraph, !hasNamedSource(reading, best),
-            Set(classNames).isSubset(of: ["kill"])
+            classNames.allSatisfy({ $0 == "kill" })
         {
             return nil
         }
@@ -332,7 +359,7 @@ extension Extractor {
     /// Sharpens the trigger's class with what else the sentence says: the weapon, who was hit, whether
     /// protesters were involved, whether the violence is a crime or a disaster rather than political.
     func refine(
-        _ eventClass: EventLexicon.EventClass, cues: SentenceCues, classNames: Set<String>,
+        _ eventClass: EventLexicon.EventClass, cues: SentenceCues, classNames: [String],
         reading: SentenceReading,
         hit: TriggerHit
     ) -> EventLexicon.EventClass? {
@@ -385,7 +412,7 @@ extension Extractor {
             // people ("three suspects", "NPA members").
             let window = objectStart..<min(tokens.count, objectStart + 5)
             let groundAt = window.first {
-                let kinds = events.cues.value(forKey: tokens[$0].key)
+                let kinds = events.cues.value(for: tokens[$0])
                 return kinds?.contains("territory") == true || kinds?.contains("basenoun") == true
             }
             let personAt =
@@ -394,7 +421,7 @@ extension Extractor {
                         $0.range.lowerBound == k && $0.actor.sector != nil && $0.actor.sector != "GOV"
                             && $0.actor.sector != "MIL"
                     }
-                        || events.cues.value(forKey: tokens[k].key)?.contains("suspect") == true
+                        || events.cues.value(for: tokens[k])?.contains("suspect") == true
                 }
             let peopleTaken = personAt.map { person in groundAt.map { person < $0 } ?? true } ?? false
             let territory =
@@ -523,7 +550,7 @@ extension Extractor {
     /// brutal is excessive force; protesters who clash, throw things, burn or loot make it a riot; tear
     /// gas, dispersal or arrests are an intervention; otherwise it was peaceful.
     private func protestOutcome(
-        name: String, violent: Bool, cues: SentenceCues, classNames: Set<String>, reading: SentenceReading,
+        name: String, violent: Bool, cues: SentenceCues, classNames: [String], reading: SentenceReading,
         hit: TriggerHit
     ) -> EventLexicon.EventClass? {
         let base = violent || name == "loot" || name == "arrest" || name == "riot" ? "protest" : name
@@ -543,7 +570,7 @@ extension Extractor {
         let suffered =
             actor.map { mention in
                 tokens[mention.range.upperBound..<hit.index].contains {
-                    casualties.value(forKey: $0.key) != nil
+                    casualties.value(for: $0) != nil
                 }
             } ?? false
         let crowdActs = actor?.actor.name == "Protesters" && !passive && !suffered

@@ -34,8 +34,7 @@ extension Extractor {
         for (s, sentence) in sentences.enumerated() {
             for mention in actorsBySentence[s] {
                 guard let name = mention.actor.name, !seenPeople.contains(name),
-                    let entry = actors.table.value(
-                        forKey: sentence.tokens[mention.range].map(\.key).joined(separator: " ")),
+                    let entry = actors.table.value(sentence.tokens, mention.range),
                     entry.kind == .person, !entry.activeYears.isEmpty
                 else { continue }
                 seenPeople.insert(name)

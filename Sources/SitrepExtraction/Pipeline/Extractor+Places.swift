@@ -88,8 +88,7 @@ extension Extractor {
             if locative { rank += 2 }
             var start = tokens[index].start
             // "12 miles north of Baghdad": the place is a reference point.
-            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2])
-            {
+            if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2]) {
                 rank -= 3
                 var k = index - 3
                 if k >= 0, ["miles", "km", "kilometres", "kilometers", "mile"].contains(tokens[k].key) {
