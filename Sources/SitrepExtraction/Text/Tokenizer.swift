@@ -155,6 +155,8 @@ enum Tokenizer {
         let first = bytes[start]
         var key: String
         var hash = KeyHash.start
+        var marks: KeyMarks = []
+        var last: UInt8 = 0
         if ascii {
             if hasUpper {
                 key = String(unsafeUninitializedCapacity: end - start) { buffer in
@@ -163,27 +165,37 @@ enum Tokenizer {
                         let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
                         buffer[k - start] = lower
                         hash = KeyHash.adding(hash, lower)
+                        marks.add(lower)
                     }
                     return end - start
                 }
             } else {
-                for k in start..<end { hash = KeyHash.adding(hash, bytes[k]) }
+                for k in start..<end {
+                    hash = KeyHash.adding(hash, bytes[k])
+                    marks.add(bytes[k])
+                }
                 key = String(decoding: bytes[start..<end], as: UTF8.self)
             }
+            last = bytes[end - 1]
         } else {
             let folded = KeyFolding.key(bytes, start, end) ?? foldedByFoundation(bytes, start, end)
             key = String(decoding: folded.key, as: UTF8.self)
             // The hash of the key as stored: decoding repairs malformed UTF-8.
-            for byte in key.utf8 { hash = KeyHash.adding(hash, byte) }
+            for byte in key.utf8 {
+                hash = KeyHash.adding(hash, byte)
+                marks.add(byte)
+                last = byte
+            }
             if kind == .word {
                 hasUpper = hasUpper || folded.firstIsUpper
                 hasLower = hasLower || folded.firstIsLower
             }
         }
+        if last == 0x2E { marks.insert(.periodAtEnd) }
         let capitalized =
             kind == .word && ((first >= 0x41 && first <= 0x5A) || (!ascii && first >= 0xC3 && hasUpper))
         return Token(
-            start: start, end: end, key: key, hash: KeyHash.finish(hash), kind: kind,
+            start: start, end: end, key: key, hash: KeyHash.finish(hash), marks: marks, kind: kind,
             isCapitalized: capitalized,
             isUpperCase: kind == .word && hasUpper && !hasLower)
     }

@@ -99,8 +99,11 @@ struct ControlScan {
         while index < end {
             let byte = bytes[index]
             if byte >= 0x20 && byte < 0x7F {
-                out.append(byte)
-                index += 1
+                // Printable ASCII, most of any text: copied a run at a time.
+                var stop = index + 1
+                while stop < end, bytes[stop] >= 0x20 && bytes[stop] < 0x7F { stop += 1 }
+                out.append(contentsOf: bytes[index..<stop])
+                index = stop
                 continue
             }
             if byte < 0x80 {
