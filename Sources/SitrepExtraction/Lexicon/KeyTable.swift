@@ -30,7 +30,28 @@ struct KeyTable: Sendable {
 
     /// The index of a one-word key, with the word's hash.
     func index(hash: UInt64, word: String) -> Int? {
-        index(hash: hash) { stored in KeyTable.equal(stored, word) }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { return nil }
+            if hashes[entry] == hash && keyEquals(entry, word) { return entry }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Key `index` against a string's UTF-8, without copying either.
+    @inline(__always)
+    private func keyEquals(_ index: Int, _ word: String) -> Bool {
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        let length = Int(ends[index]) - start
+        let utf8 = word.utf8
+        guard utf8.count == length else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            utf8.withContiguousStorageIfAvailable { buffer in
+                length == 0 || memcmp(stored.baseAddress! + start, buffer.baseAddress!, length) == 0
+            } ?? stored[start..<(start + length)].elementsEqual(utf8)
+        }
     }
 
     /// The index of the phrase made of `count` tokens from `start`, joined by single spaces.
