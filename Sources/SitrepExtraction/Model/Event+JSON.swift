@@ -2,7 +2,8 @@ extension Event {
     /// The event as one JSON object, keys in the order of the schema table, no pretty printing,
     /// omitted fields absent (never null), strings escaped per RFC 8259, without a trailing newline.
     public func jsonLine() -> String {
-        var w = JSONWriter()
+        // Room for the keys, ids and a place without growing; the sentence is the one long field.
+        var w = JSONWriter(capacity: 768 + (sentence?.utf8.count ?? 0))
         w.beginObject()
         w.field("schema", schema)
         w.field("id", id)
@@ -71,7 +72,7 @@ extension Event {
         return w.string
     }
 
-    private func writeActors(_ key: String, _ actors: [Actor]?, into w: inout JSONWriter) {
+    private func writeActors(_ key: StaticString, _ actors: [Actor]?, into w: inout JSONWriter) {
         guard let actors else { return }
         w.beginArray(key)
         for actor in actors {

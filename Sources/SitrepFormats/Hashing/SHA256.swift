@@ -1,30 +1,93 @@
 /// SHA-256 (FIPS 180-4), pure Swift.
+///
+/// Every document is hashed, so the compression works on raw pointers: whole blocks are read straight
+/// from the caller's bytes, the padded tail and the message schedule live in one stack buffer, and a
+/// digest costs no heap allocation beyond its result.
 public enum SHA256 {
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var state = State()
-        if let done = bytes.withContiguousStorageIfAvailable({ state.absorb($0) }) {
-            _ = done
-        } else {
-            state.absorb(Array(bytes))
+        let state = hashState(bytes)
+        return [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            state.forEachWord { index, word in
+                buffer[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
+                buffer[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                buffer[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                buffer[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            count = 32
         }
-        return state.finish()
     }
 
     /// Lowercase hex of the digest.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest(bytes) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        hexString(hashState(bytes))
     }
 
     /// Lowercase hex of the digest of the string's UTF-8.
     public static func hex(_ string: String) -> String {
-        hex(Array(string.utf8))
+        var string = string
+        return hexString(string.withUTF8 { hashState(UnsafeRawBufferPointer($0)) })
+    }
+
+    private static func hashState(_ bytes: some Sequence<UInt8>) -> State {
+        if let state = bytes.withContiguousStorageIfAvailable({ hashState(UnsafeRawBufferPointer($0)) }) {
+            return state
+        }
+        return Array(bytes).withUnsafeBytes { hashState($0) }
+    }
+
+    private static func hexString(_ state: State) -> String {
+        String(unsafeUninitializedCapacity: 64) { buffer in
+            let out = UnsafeMutableRawBufferPointer(buffer)
+            state.forEachWord { index, word in
+                out.storeBytes(of: hexDigits(word).bigEndian, toByteOffset: index * 8, as: UInt64.self)
+            }
+            return 64
+        }
+    }
+
+    /// The eight lowercase hex digits of `word`, least significant digit in the lowest byte.
+    @inline(__always)
+    private static func hexDigits(_ word: UInt32) -> UInt64 {
+        // Spread the nibbles one per byte: 0x1234_5678 -> 0x0102_0304_0506_0708.
+        var nibbles = UInt64(word)
+        nibbles = (nibbles | nibbles << 16) & 0x0000_FFFF_0000_FFFF
+        nibbles = (nibbles | nibbles << 8) & 0x00FF_00FF_00FF_00FF
+        nibbles = (nibbles | nibbles << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // 1 in every byte holding 10...15, which must become 'a'...'f' rather than follow '9'.
+        let letters = ((nibbles &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010) >> 4
+        return nibbles &+ 0x3030_3030_3030_3030 &+ letters &* 0x27
+    }
+
+    /// All of `bytes`, padded per FIPS 180-4 §5.1.1, through the compression function.
+    private static func hashState(_ bytes: UnsafeRawBufferPointer) -> State {
+        var state = State()
+        let blockCount = bytes.count / 64
+        let tailCount = bytes.count - blockCount * 64
+        roundConstants.withUnsafeBufferPointer { constants in
+            // 64 words of message schedule, then 128 bytes (32 words) for the padded tail.
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 96) { scratch in
+                guard let k = constants.baseAddress, let schedule = scratch.baseAddress else { return }
+                if let base = bytes.baseAddress {
+                    for block in 0..<blockCount {
+                        state.compress(base + block * 64, schedule: schedule, constants: k)
+                    }
+                }
+                let tail = UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: scratch[64...]))
+                tail.initializeMemory(as: UInt8.self, repeating: 0)
+                if tailCount > 0 {
+                    tail.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(blockCount * 64)...]))
+                }
+                tail[tailCount] = 0x80
+                let tailBlocks = tailCount < 56 ? 1 : 2
+                let bitLength = UInt64(truncatingIfNeeded: bytes.count) &* 8
+                tail.storeBytes(of: bitLength.bigEndian, toByteOffset: tailBlocks * 64 - 8, as: UInt64.self)
+                guard let tailBase = tail.baseAddress else { return }
+                for block in 0..<tailBlocks {
+                    state.compress(UnsafeRawPointer(tailBase + block * 64), schedule: schedule, constants: k)
+                }
+            }
+        }
+        return state
     }
 
     private static let roundConstants: [UInt32] = [
@@ -46,117 +109,99 @@ public enum SHA256 {
         0xc671_78f2,
     ]
 
+    /// The eight working hash words H0...H7.
     private struct State {
-        var hash: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-            0x5be0_cd19,
-        ]
-        var pending: [UInt8] = []
-        var length: UInt64 = 0
+        var h0: UInt32 = 0x6a09_e667
+        var h1: UInt32 = 0xbb67_ae85
+        var h2: UInt32 = 0x3c6e_f372
+        var h3: UInt32 = 0xa54f_f53a
+        var h4: UInt32 = 0x510e_527f
+        var h5: UInt32 = 0x9b05_688c
+        var h6: UInt32 = 0x1f83_d9ab
+        var h7: UInt32 = 0x5be0_cd19
 
-        mutating func absorb(_ bytes: UnsafeBufferPointer<UInt8>) {
-            length &+= UInt64(bytes.count)
-            var index = 0
-            if !pending.isEmpty {
-                while index < bytes.count, pending.count < 64 {
-                    pending.append(bytes[index])
-                    index += 1
-                }
-                if pending.count < 64 { return }
-                let block = pending
-                block.withUnsafeBufferPointer { compress($0, at: 0) }
-                pending.removeAll(keepingCapacity: true)
-            }
-            while bytes.count - index >= 64 {
-                compress(bytes, at: index)
-                index += 64
-            }
-            pending.append(contentsOf: bytes[index...])
+        /// Calls `body` with each word's index and value, H0 first.
+        func forEachWord(_ body: (Int, UInt32) -> Void) {
+            body(0, h0)
+            body(1, h1)
+            body(2, h2)
+            body(3, h3)
+            body(4, h4)
+            body(5, h5)
+            body(6, h6)
+            body(7, h7)
         }
 
-        mutating func absorb(_ bytes: [UInt8]) {
-            bytes.withUnsafeBufferPointer { absorb($0) }
+        /// One 64-byte block. `schedule` has room for 64 words; `constants` points at the 64 round constants.
+        mutating func compress(
+            _ block: UnsafeRawPointer, schedule w: UnsafeMutablePointer<UInt32>,
+            constants k: UnsafePointer<UInt32>
+        ) {
+            for t in 0..<16 {
+                w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+            }
+            for t in 16..<64 {
+                let x = w[t - 15]
+                let y = w[t - 2]
+                let s0 = rotr(rotr(x, 11) ^ x, 7) ^ (x >> 3)
+                let s1 = rotr(rotr(y, 2) ^ y, 17) ^ (y >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = h0
+            var b = h1
+            var c = h2
+            var d = h3
+            var e = h4
+            var f = h5
+            var g = h6
+            var h = h7
+            var bXorC = b ^ c
+            // Eight rounds per pass with the roles of the variables rotated instead of their values.
+            var t = 0
+            while t < 64 {
+                round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t], &bXorC)
+                round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1], &bXorC)
+                round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2], &bXorC)
+                round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3], &bXorC)
+                round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4], &bXorC)
+                round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5], &bXorC)
+                round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6], &bXorC)
+                round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7], &bXorC)
+                t += 8
+            }
+            h0 &+= a
+            h1 &+= b
+            h2 &+= c
+            h3 &+= d
+            h4 &+= e
+            h5 &+= f
+            h6 &+= g
+            h7 &+= h
         }
 
-        mutating func finish() -> [UInt8] {
-            let bitLength = length &* 8
-            var tail = pending
-            tail.append(0x80)
-            while tail.count % 64 != 56 { tail.append(0) }
-            for shift in stride(from: 56, through: 0, by: -8) {
-                tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-            }
-            tail.withUnsafeBufferPointer { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    compress(buffer, at: offset)
-                    offset += 64
-                }
-            }
-            var out: [UInt8] = []
-            out.reserveCapacity(32)
-            for word in hash {
-                out.append(UInt8(truncatingIfNeeded: word >> 24))
-                out.append(UInt8(truncatingIfNeeded: word >> 16))
-                out.append(UInt8(truncatingIfNeeded: word >> 8))
-                out.append(UInt8(truncatingIfNeeded: word))
-            }
-            return out
-        }
-
-        private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int) {
-            let rotr = State.rotr
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                for t in 0..<16 {
-                    let base = offset + t * 4
-                    w[t] =
-                        UInt32(block[base]) << 24 | UInt32(block[base + 1]) << 16
-                        | UInt32(block[base + 2]) << 8 | UInt32(block[base + 3])
-                }
-                for t in 16..<64 {
-                    let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                    let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-                }
-                var a = hash[0]
-                var b = hash[1]
-                var c = hash[2]
-                var d = hash[3]
-                var e = hash[4]
-                var f = hash[5]
-                var g = hash[6]
-                var h = hash[7]
-                SHA256.roundConstants.withUnsafeBufferPointer { k in
-                    for t in 0..<64 {
-                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                        let choice = (e & f) ^ (~e & g)
-                        let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let temp2 = s0 &+ majority
-                        h = g
-                        g = f
-                        f = e
-                        e = d &+ temp1
-                        d = c
-                        c = b
-                        b = a
-                        a = temp1 &+ temp2
-                    }
-                }
-                hash[0] &+= a
-                hash[1] &+= b
-                hash[2] &+= c
-                hash[3] &+= d
-                hash[4] &+= e
-                hash[5] &+= f
-                hash[6] &+= g
-                hash[7] &+= h
-            }
+        /// One round: `d` becomes the new `e` and `h` the new `a` (FIPS 180-4 §6.2.2 step 3).
+        /// The rotations are nested (rotr(rotr(x, 14) ^ x, 5) ... = rotr(x, 6) ^ rotr(x, 11) ^ rotr(x, 25)) to
+        /// need one copy of the register instead of three, and Maj(a, b, c) = b ^ ((a ^ b) & (b ^ c)) reuses
+        /// this round's a ^ b as the next round's b ^ c.
+        @inline(__always)
+        private func round(
+            _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+            _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32,
+            _ bXorC: inout UInt32
+        ) {
+            let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
+            let choice = g ^ (e & (f ^ g))
+            let temp1 = h &+ sigma1 &+ choice &+ constantPlusWord
+            let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
+            let aXorB = a ^ b
+            let majority = b ^ (aXorB & bXorC)
+            bXorC = aXorB
+            d &+= temp1
+            h = temp1 &+ sigma0 &+ majority
         }
 
         @inline(__always)
-        private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
+        private func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 {
             (value >> count) | (value << (32 - count))
         }
     }
