@@ -284,9 +284,6 @@ public final class Ingestor: @unchecked Sendable {
 
     /// Lines of `events`, ready to append.
     func encode(_ events: [Event], into lines: inout [UInt8]) {
-        for event in events {
-            lines += event.jsonLine().utf8
-            lines.append(0x0A)
-        }
+        for event in events { event.appendJSONLine(to: &lines) }
     }
 }

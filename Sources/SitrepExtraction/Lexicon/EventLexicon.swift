@@ -1,14 +1,81 @@
 /// Trigger words, event classes, refining cues and the CAMEO table: what decides an event's type.
 struct EventLexicon: Sendable {
+    /// A kind of event and its codes in every scheme. Trigger hits, mentions and events each carry
+    /// one, and copy it often: the fields live in one shared, immutable box, so a copy is one retain
+    /// rather than one per string, and a changed copy gets a box of its own.
     struct EventClass: Sendable, Equatable {
-        var name: String
-        var priority: Int
-        var type: PLOVERType
-        var mode: String?
-        var context: [String]
-        var cameo: String?
-        var acledType: String?
-        var acledSubType: String?
+        private final class Fields: Sendable {
+            let name: String
+            let priority: Int
+            let type: PLOVERType
+            let mode: String?
+            let context: [String]
+            let cameo: String?
+            let acledType: String?
+            let acledSubType: String?
+
+            init(
+                name: String, priority: Int, type: PLOVERType, mode: String?, context: [String],
+                cameo: String?, acledType: String?, acledSubType: String?
+            ) {
+                self.name = name
+                self.priority = priority
+                self.type = type
+                self.mode = mode
+                self.context = context
+                self.cameo = cameo
+                self.acledType = acledType
+                self.acledSubType = acledSubType
+            }
+        }
+
+        private var fields: Fields
+
+        init(
+            name: String, priority: Int, type: PLOVERType, mode: String?, context: [String], cameo: String?,
+            acledType: String?, acledSubType: String?
+        ) {
+            fields = Fields(
+                name: name, priority: priority, type: type, mode: mode, context: context, cameo: cameo,
+                acledType: acledType, acledSubType: acledSubType)
+        }
+
+        var name: String { fields.name }
+        var priority: Int { fields.priority }
+        var type: PLOVERType { fields.type }
+        var context: [String] { fields.context }
+        var cameo: String? { fields.cameo }
+
+        var mode: String? {
+            get { fields.mode }
+            set { self = changed(mode: newValue) }
+        }
+
+        var acledType: String? {
+            get { fields.acledType }
+            set { self = changed(acledType: newValue) }
+        }
+
+        var acledSubType: String? {
+            get { fields.acledSubType }
+            set { self = changed(acledSubType: newValue) }
+        }
+
+        private func changed(
+            mode: String?? = nil, acledType: String?? = nil, acledSubType: String?? = nil
+        ) -> EventClass {
+            EventClass(
+                name: name, priority: priority, type: type, mode: mode ?? self.mode, context: context,
+                cameo: cameo, acledType: acledType ?? self.acledType,
+                acledSubType: acledSubType ?? self.acledSubType)
+        }
+
+        static func == (a: EventClass, b: EventClass) -> Bool {
+            a.fields === b.fields
+                || (a.name == b.name && a.priority == b.priority && a.type == b.type && a.mode == b.mode
+                    && a.context == b.context && a.cameo == b.cameo && a.acledType == b.acledType
+                    && a.acledSubType == b.acledSubType)
+        }
     }
 
     struct CameoCode: Sendable, Equatable {

@@ -2,6 +2,19 @@ extension Event {
     /// The event as one JSON object, keys in the order of the schema table, no pretty printing,
     /// omitted fields absent (never null), strings escaped per RFC 8259, without a trailing newline.
     public func jsonLine() -> String {
+        let w = written()
+        return w.string
+    }
+
+    /// `jsonLine()` and a newline, appended to `buffer` as UTF-8: what the log and stdout get, without
+    /// making a string first.
+    public func appendJSONLine(to buffer: inout [UInt8]) {
+        let w = written()
+        w.append(to: &buffer)
+        buffer.append(0x0A)
+    }
+
+    private func written() -> JSONWriter {
         // Room for the keys, ids and a place without growing; the sentence is the one long field.
         var w = JSONWriter(capacity: 768 + (sentence?.utf8.count ?? 0))
         w.beginObject()
@@ -69,7 +82,7 @@ extension Event {
         }
         w.field("confidence", confidence)
         w.endObject()
-        return w.string
+        return w
     }
 
     private func writeActors(_ key: StaticString, _ actors: [Actor]?, into w: inout JSONWriter) {

@@ -24,6 +24,10 @@ struct JSONWriter: ~Copyable {
 
     var string: String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
 
+    func append(to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+    }
+
     mutating func beginObject() {
         appendByte(UInt8(ascii: "{"))
         needsComma = false

@@ -3,40 +3,11 @@ enum JSONLinesDecoder {
     /// Every non-blank line of a whole file, the last one even without its newline. Bad lines become
     /// notes on the next good document (or the last one), so one broken line never loses the others.
     static func decodeFile(_ bytes: ArraySlice<UInt8>) throws(DecodeError) -> [Document] {
+        var reader = JSONLinesReader(bytes)
         var documents: [Document] = []
-        var pendingNotes: [String] = []
-        var firstError: DecodeError?
-        var lineStart = bytes.startIndex
-        var lineNumber = 0
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            let line = bytes[lineStart..<lineEnd]
-            let offset = lineStart - bytes.startIndex
-            if !ByteSearch.trimmed(line).isEmpty {
-                do {
-                    var document = try decodeLine(line, record: lineNumber, offset: offset)
-                    document.notes.insert(contentsOf: pendingNotes, at: 0)
-                    pendingNotes.removeAll()
-                    documents.append(document)
-                } catch {
-                    pendingNotes.append("record \(lineNumber) at byte \(offset): \(error.description)")
-                    if firstError == nil {
-                        firstError = DecodeError(
-                            error.code, "record \(lineNumber) at byte \(offset): \(error.message)")
-                    }
-                }
-            }
-            lineNumber += 1
-            lineStart = lineEnd + 1
-        }
-        guard !documents.isEmpty else {
-            guard let firstError else { throw DecodeError(.empty, "the file holds no records") }
-            let more = pendingNotes.count > 1 ? " (and \(pendingNotes.count - 1) more bad lines)" : ""
-            throw DecodeError(firstError.code, "no usable record; \(firstError.message)\(more)")
-        }
-        if !pendingNotes.isEmpty {
-            documents[documents.count - 1].notes.append(contentsOf: pendingNotes)
-        }
+        while let document = reader.next() { documents.append(document) }
+        let trailingNotes = try reader.finish()
+        documents[documents.count - 1].notes.append(contentsOf: trailingNotes)
         return documents
     }
 

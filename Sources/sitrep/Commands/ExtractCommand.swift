@@ -60,12 +60,19 @@ struct ExtractCommand: ParsableCommand {
                 let chosen =
                     format.flatMap(DocumentFormat.init(rawValue:))
                     ?? (input == "-" ? nil : DocumentFormat(fileName: input)) ?? DocumentFormat.sniff(bytes)
-                for var document in try DocumentDecoder.decode(bytes, format: chosen) {
+                func emit(_ document: Document) throws {
+                    var document = document
                     if input != "-" { document.path = input }
                     for note in document.notes { StandardError.line("sitrep: \(input): \(note)") }
-                    for event in extractor.extract(document) {
-                        try output.write(event.jsonLine())
-                    }
+                    for event in extractor.extract(document) { try output.write(event) }
+                }
+                if chosen == .jsonLines {
+                    // Record by record: a large stream is never held decoded all at once.
+                    var reader = JSONLinesReader(bytes[...])
+                    while let document = reader.next() { try emit(document) }
+                    for note in try reader.finish() { StandardError.line("sitrep: \(input): \(note)") }
+                } else {
+                    for document in try DocumentDecoder.decode(bytes, format: chosen) { try emit(document) }
                 }
             } catch let error as StandardOutput.Closed {
                 _ = error
@@ -97,9 +104,8 @@ struct StandardOutput {
 
     private var buffer: [UInt8] = []
 
-    mutating func write(_ line: String) throws {
-        buffer += line.utf8
-        buffer.append(0x0A)
+    mutating func write(_ event: Event) throws {
+        event.appendJSONLine(to: &buffer)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
