@@ -52,14 +52,20 @@ extension Extractor {
     /// 64-bit FNV-1a of a string as 16 hex digits: stable across runs and platforms, and cheap.
     static func stableHash(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 16)
-        for k in 0..<16 { out[15 - k] = digits[Int((hash >> (UInt64(k) * 4)) & 0xF)] }
-        return String(decoding: out, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for k in 0..<16 {
+                let digit = UInt8(truncatingIfNeeded: hash >> (UInt64(k) * 4)) & 0xF
+                out[15 - k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+            }
+            return 16
+        }
     }
 
     func event(

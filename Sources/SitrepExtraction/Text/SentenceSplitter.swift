@@ -12,47 +12,53 @@ struct SentenceSplitter: Sendable {
 
     func split(_ bytes: [UInt8], tokens: [Token], lowercaseText: Bool) -> [Sentence] {
         var sentences: [Sentence] = []
-        var current: [Token] = []
         var paragraph = 0
+        // The sentence in hand is tokens[currentStart..<index], copied out once it ends.
+        var currentStart = 0
         var index = 0
         func flush() {
-            guard let first = current.first, let last = current.last else { return }
+            guard currentStart < index else { return }
             sentences.append(
-                Sentence(start: first.start, end: last.end, paragraph: paragraph, tokens: current))
-            current.removeAll(keepingCapacity: true)
+                Sentence(
+                    start: tokens[currentStart].start, end: tokens[index - 1].end, paragraph: paragraph,
+                    tokens: Array(tokens[currentStart..<index])))
+            currentStart = index
         }
         while index < tokens.count {
-            let token = tokens[index]
-            if let previous = current.last {
-                let newlines = newlineCount(bytes, previous.end, token.start)
+            if currentStart < index {
+                let previous = tokens[index - 1]
+                let newlines = newlineCount(bytes, previous.end, tokens[index].start)
                 if newlines >= 2 {
                     flush()
                     paragraph += 1
-                } else if newlines == 1 && lineBreakEndsSentence(bytes, current, previous) {
+                } else if newlines == 1
+                    && lineBreakEndsSentence(bytes, firstStart: tokens[currentStart].start, previous)
+                {
                     flush()
                 }
             }
-            current.append(token)
+            let token = tokens[index]
             index += 1
             if isTerminal(token)
                 || (token.kind == .word && token.keyEndsWithPeriod && token.key.utf8.count > 2)
             {
                 // Closing quotes and brackets belong to the sentence they close.
                 while index < tokens.count, tokens[index].kind == .punctuation,
-                    tokens[index].start == current.last?.end,
+                    tokens[index].start == tokens[index - 1].end,
                     isCloser(tokens[index].key)
                 {
-                    current.append(tokens[index])
                     index += 1
                 }
                 if index >= tokens.count { break }
                 if endsSentence(
-                    bytes, tokens, terminalAt: current.count - 1, in: current, next: index, lowercaseText)
+                    bytes, tokens, terminalAt: index - 1, in: tokens[currentStart..<index], next: index,
+                    lowercaseText)
                 {
                     flush()
                 }
             }
         }
+        index = tokens.count
         flush()
         return sentences
     }
@@ -77,24 +83,26 @@ struct SentenceSplitter: Sendable {
     }
 
     /// A single line break ends a sentence after end punctuation or a short line (a headline, a list item).
-    private func lineBreakEndsSentence(_ bytes: [UInt8], _ current: [Token], _ previous: Token) -> Bool {
+    private func lineBreakEndsSentence(_ bytes: [UInt8], firstStart: Int, _ previous: Token) -> Bool {
         if previous.kind == .punctuation && [".", "!", "?", ":", "\"", "\u{201D}"].contains(previous.key) {
             return true
         }
-        guard let first = current.first else { return false }
         var lineStart = previous.end
-        while lineStart > first.start && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineStart > firstStart && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         return previous.end - lineStart < 60
     }
 
     private func endsSentence(
-        _ bytes: [UInt8], _ tokens: [Token], terminalAt position: Int, in current: [Token], next: Int,
+        _ bytes: [UInt8], _ tokens: [Token], terminalAt position: Int, in current: ArraySlice<Token>,
+        next: Int,
         _ lowercaseText: Bool
     ) -> Bool {
         let nextToken = tokens[next]
         guard let last = current.last, nextToken.start > last.end else { return false }  // "3.5", "a.m."
         var terminal = position
-        while terminal > 0 && !isTerminal(current[terminal]) && current[terminal].kind == .punctuation {
+        while terminal > current.startIndex && !isTerminal(current[terminal])
+            && current[terminal].kind == .punctuation
+        {
             terminal -= 1
         }
         let startsLikeSentence =
@@ -106,7 +114,7 @@ struct SentenceSplitter: Sendable {
             // An initialism ending in its own period: ends a sentence only before a typical sentence opener.
             return SentenceSplitter.sentenceStarters.contains(nextToken)
         }
-        guard mark.key == ".", terminal > 0 else { return true }
+        guard mark.key == ".", terminal > current.startIndex else { return true }
         let before = current[terminal - 1]
         guard before.end == mark.start, before.kind == .word else { return true }
         if before.key == "no" || before.key == "nos" { return nextToken.kind != .number }
