@@ -95,6 +95,26 @@ struct EventTypeTests {
     }
 
     @Test(arguments: [
+        "Oil prices fell and demand from Asia, the largest buyer of its crude, has also declined.",
+        "Exports declined by 5 percent in the first quarter.",
+        "Global oil demand declined sharply as the economy slowed.",
+        "Sales of cars declined in March.",
+    ])
+    func reportsNoEventForMarketDemandOrAFall(text: String) {
+        #expect(Shared.events(text).isEmpty)
+    }
+
+    @Test(arguments: [
+        ("The ministry declined to comment on the arrests.", "REJECT"),
+        ("The president declined the invitation to the summit.", "REJECT"),
+        ("Workers demand higher prices for their crops.", "DEMAND"),
+        ("The opposition renewed its demand for early elections.", "DEMAND"),
+    ])
+    func keepsRefusalsAndPoliticalDemands(text: String, type: String) {
+        #expect(Shared.events(text).first?.type.rawValue == type)
+    }
+
+    @Test(arguments: [
         "A massive earthquake killed 40 people in the region.",
         "Covid-19 cases rose again in Punjab this week.",
         "A man was arrested after robbing a bank in Leeds.",

@@ -43,6 +43,41 @@ extension Extractor {
         "a", "an", "the", "its", "their", "his", "her", "of", "with", "for", "on", "to", "by", "new", "any",
     ]
 
+    /// The noun "demand" as buyers' demand: named as a noun, followed by "for"/"from", or after a
+    /// market word ("oil demand").
+    func isMarketDemand(_ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+        let token = tokens[hit.index]
+        guard hit.length == 1, hit.eventClass.name == "demand",
+            token.key == "demand" || token.key == "demands"
+        else { return false }
+        if isNominal(tokens, hit.index) { return true }
+        if hit.index + 1 < tokens.count, Extractor.demandObjects.contains(tokens[hit.index + 1]) {
+            return true
+        }
+        guard hit.index > 0 else { return false }
+        return events.cues.value(for: tokens[hit.index - 1])?.contains("market") == true
+            || Extractor.demandConjunctions.contains(tokens[hit.index - 1])
+    }
+
+    static let demandObjects: WordSet = ["for", "from"]
+
+    /// "Declined" with nothing declined after it.
+    func isFall(_ hit: TriggerHit, _ tokens: [Token]) -> Bool {
+        guard hit.length == 1, Extractor.declineWords.contains(tokens[hit.index]) else { return false }
+        let next = hit.index + 1
+        guard next < tokens.count else { return true }
+        return tokens[next].kind == .punctuation || tokens[next].kind == .number
+            || Extractor.afterFall.contains(tokens[next])
+    }
+
+    static let declineWords: WordSet = ["declined", "declines", "decline", "declining"]
+    static let afterFall: WordSet = [
+        "by", "in", "from", "since", "sharply", "slightly", "significantly", "steadily", "further", "again",
+        "and", "but", "as", "amid", "over", "during", "this", "last", "year", "on",
+    ]
+    /// "but demand ...", "and demand ...": a clause that starts with the noun.
+    static let demandConjunctions: WordSet = ["but", "and", "as", "while", "weak", "strong", "global"]
+
     /// A trigger used as a noun: after an article, a preposition or a count.
     func isNominal(_ tokens: [Token], _ index: Int) -> Bool {
         guard index > 0 else { return false }
@@ -208,6 +243,13 @@ extension Extractor {
         {
             hits.removeAll { $0.strength == .weapon }
         }
+        // "Demand from China has declined", "oil demand": the market's demand, not a political one.
+        if cues.contains("market") {
+            hits.removeAll { isMarketDemand($0, tokens) }
+        }
+        // "Exports declined by 5%": a fall, not a refusal (that declines something: "declined to
+        // comment", "declined the offer").
+        hits.removeAll { isFall($0, tokens) }
         guard !hits.isEmpty else { return nil }
         // A sentence has a few triggers: a list searched in order beats a set.
         let classNames = hits.map(\.eventClass.name)
