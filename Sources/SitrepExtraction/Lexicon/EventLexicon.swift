@@ -13,6 +13,8 @@ struct EventLexicon: Sendable {
             let cameo: String?
             let acledType: String?
             let acledSubType: String?
+            /// One of the classes of violence (`Extractor.violentClasses`), asked about often.
+            let isViolent: Bool
 
             init(
                 name: String, priority: Int, type: PLOVERType, mode: String?, context: [String],
@@ -26,6 +28,7 @@ struct EventLexicon: Sendable {
                 self.cameo = cameo
                 self.acledType = acledType
                 self.acledSubType = acledSubType
+                isViolent = Extractor.violentClasses.contains(name)
             }
         }
 
@@ -45,6 +48,7 @@ struct EventLexicon: Sendable {
         var type: PLOVERType { fields.type }
         var context: [String] { fields.context }
         var cameo: String? { fields.cameo }
+        var isViolent: Bool { fields.isViolent }
 
         var mode: String? {
             get { fields.mode }

@@ -205,7 +205,7 @@ extension Extractor {
             // Violence after a frame is its topic; so is any act named as a noun ("called for the
             // withdrawal", "condemned the decision").
             if framed[hits[k].index]
-                && (Extractor.violentClasses.contains(hits[k].eventClass.name)
+                && (hits[k].eventClass.isViolent
                     || isNominal(tokens, hits[k].index))
             {
                 hits[k].isSubordinate = true
@@ -234,22 +234,25 @@ extension Extractor {
             Extractor.corroboratingCues.contains { cues.contains($0) }
             || hits.contains {
                 $0.strength != .weak && !$0.isSubordinate
-                    && Extractor.violentClasses.contains($0.eventClass.name)
+                    && $0.eventClass.isViolent
             }
             || reading.actors.contains { $0.actor.sector == "REB" || $0.actor.sector == "MIL" }
-        if !corroborated { hits.removeAll { $0.strength == .weak } }
+        // Checked first: removing copies the hits, which the reading still shares.
+        if !corroborated, hits.contains(where: { $0.strength == .weak }) {
+            hits.removeAll { $0.strength == .weak }
+        }
         // "Grenades and rifles were seized": the weapons were not used.
         if cues.contains("disrupt"), reading.casualties.killed ?? 0 == 0, reading.casualties.injured ?? 0 == 0
         {
             hits.removeAll { $0.strength == .weapon }
         }
         // "Demand from China has declined", "oil demand": the market's demand, not a political one.
-        if cues.contains("market") {
+        if cues.contains("market"), hits.contains(where: { isMarketDemand($0, tokens) }) {
             hits.removeAll { isMarketDemand($0, tokens) }
         }
         // "Exports declined by 5%": a fall, not a refusal (that declines something: "declined to
         // comment", "declined the offer").
-        hits.removeAll { isFall($0, tokens) }
+        if hits.contains(where: { isFall($0, tokens) }) { hits.removeAll { isFall($0, tokens) } }
         guard !hits.isEmpty else { return nil }
         // A sentence has a few triggers: a list searched in order beats a set.
         let classNames = hits.map(\.eventClass.name)
@@ -263,7 +266,7 @@ extension Extractor {
         }
         // "The group is supported by Iran", "has long called for": a standing state of affairs, not an event.
         fresh.removeAll { hit in
-            guard !Extractor.violentClasses.contains(hit.eventClass.name), hit.index > 0 else { return false }
+            guard !hit.eventClass.isViolent, hit.index > 0 else { return false }
             let before = tokens[hit.index - 1].key
             let after = hit.index + hit.length < tokens.count ? tokens[hit.index + hit.length].key : ""
             return before == "long"
@@ -280,7 +283,7 @@ extension Extractor {
         // "Air defences intercepted the missiles": the weapons were stopped, told before any harm.
         if let stopped = fresh.first(where: { $0.eventClass.name == "defuse" && !$0.isCombination }),
             !fresh.contains(where: {
-                $0.index < stopped.index && Extractor.violentClasses.contains($0.eventClass.name)
+                $0.index < stopped.index && $0.eventClass.isViolent
             }),
             (reading.casualties.killed ?? 0) == 0
         {
@@ -289,7 +292,7 @@ extension Extractor {
         // Violence outranks words; among words the main verb, which comes first, tells the event
         // ("rejected the deal", "agreed to postpone the march"), and a demonstration outranks what it
         // demanded.
-        let violentHits = fresh.filter { Extractor.violentClasses.contains($0.eventClass.name) }
+        let violentHits = fresh.filter { $0.eventClass.isViolent }
         let protestHits = fresh.filter { $0.eventClass.type == .protest }
         let combined = fresh.filter(\.isCombination)
         var pool = !violentHits.isEmpty ? violentHits : !protestHits.isEmpty ? protestHits : fresh
@@ -329,7 +332,7 @@ extension Extractor {
         var eventClass = refine(
             best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
         guard var decided = eventClass else { return nil }
-        if !Extractor.violentClasses.contains(decided.name),
+        if !decided.isViolent,
             let stance = stance(tokens, before: best.index, decided)
         {
             decided = stance

@@ -139,48 +139,50 @@ enum Tokenizer {
     }
 
     static func makeToken(_ bytes: [UInt8], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
+        // One pass classifies the bytes and hashes the lower-cased key, which is the key of any
+        // ASCII token; a token with other scalars is folded and hashed again below.
         var ascii = true
         var hasUpper = false
         var hasLower = false
-        for k in start..<end {
-            let b = bytes[k]
-            if b >= 0x80 {
-                ascii = false
-            } else if b >= 0x41 && b <= 0x5A {
-                hasUpper = true
-            } else if b >= 0x61 && b <= 0x7A {
-                hasLower = true
+        var hash = KeyHash.start
+        var marks: KeyMarks = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for k in start..<end {
+                var b = buffer[k]
+                if b >= 0x80 {
+                    ascii = false
+                } else if b >= 0x41 && b <= 0x5A {
+                    hasUpper = true
+                    b |= 0x20
+                } else if b >= 0x61 && b <= 0x7A {
+                    hasLower = true
+                }
+                hash = KeyHash.adding(hash, b)
+                marks.add(b)
             }
         }
         let first = bytes[start]
-        var key: String
-        var hash = KeyHash.start
-        var marks: KeyMarks = []
+        let key: String
         var last: UInt8 = 0
         if ascii {
-            if hasUpper {
-                key = String(unsafeUninitializedCapacity: end - start) { buffer in
-                    for k in start..<end {
-                        let b = bytes[k]
-                        let lower = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-                        buffer[k - start] = lower
-                        hash = KeyHash.adding(hash, lower)
-                        marks.add(lower)
+            key = bytes.withUnsafeBufferPointer { buffer in
+                let raw = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                // (Cheaper than `String(decoding:as:)` for the short keys most tokens have.)
+                return String(unsafeUninitializedCapacity: raw.count) { out in
+                    for k in raw.indices {
+                        let b = raw[k]
+                        out[k] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
                     }
-                    return end - start
+                    return raw.count
                 }
-            } else {
-                for k in start..<end {
-                    hash = KeyHash.adding(hash, bytes[k])
-                    marks.add(bytes[k])
-                }
-                key = String(decoding: bytes[start..<end], as: UTF8.self)
             }
             last = bytes[end - 1]
         } else {
             let folded = KeyFolding.key(bytes, start, end) ?? foldedByFoundation(bytes, start, end)
             key = String(decoding: folded.key, as: UTF8.self)
             // The hash of the key as stored: decoding repairs malformed UTF-8.
+            hash = KeyHash.start
+            marks = []
             for byte in key.utf8 {
                 hash = KeyHash.adding(hash, byte)
                 marks.add(byte)
