@@ -41,6 +41,19 @@ struct PlaceTests {
         #expect(bestPlace("Rockets hit Taji.", countries: ["IQ": 3])?.country == "IQ")
     }
 
+    @Test(arguments: [
+        // "Boni" is an alternate name of Bonn; Mopti, named beside it, is only in Mali.
+        ("Soldiers clashed with militants near Boni (Hombori, Mopti).", "Mopti", "ML"),
+        // A country stays a country when a town elsewhere has its name.
+        ("Troops massed near Jordan's border with Syria.", "Jordan", "JO"),
+        ("Militants backed by Ankara took two villages near Afrin.", "‘Afrīn", "SY"),
+    ])
+    func placesNamedTogetherDisambiguateEachOther(text: String, name: String, country: String) {
+        let location = bestPlace(text)
+        #expect(location?.name == name)
+        #expect(location?.country == country)
+    }
+
     @Test(arguments: ["Due to the rain, nothing happened.", "Mark said hope is near."])
     func commonWordsAreNotPlaces(text: String) {
         #expect(bestPlace(text) == nil)

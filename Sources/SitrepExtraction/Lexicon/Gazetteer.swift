@@ -46,6 +46,8 @@ struct Gazetteer: Sendable {
     private var names = PhraseTable<Candidates>()
     /// Links of the chains: a place and the next link (-1 at the end).
     private var candidates: [(place: Int32, next: Int32)] = []
+    /// Per link: the name is the place's own (or a curated country name), not one of its alternate names.
+    private var isOwnName: [Bool] = []
     /// ISO2 -> index of the country's place.
     private(set) var countries: [String: Int] = [:]
 
@@ -85,7 +87,10 @@ struct Gazetteer: Sendable {
                         country: code(column(2)), admin1: code(column(3)), kind: kind))
                 nameBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[name]))
                 if kind == .country { countries[column(2)] = Int(index) }
-                addName(UnsafeBufferPointer(rebasing: bytes[columns[1]]), index, into: &joined)
+                addName(UnsafeBufferPointer(rebasing: bytes[columns[1]]), index, own: true, into: &joined)
+                // The own name's letters: an alternate name spelled with the same letters ("Afrin" for
+                // "‘Afrīn") is the own name written without its marks.
+                let ownLetters = Gazetteer.letters(joined)
                 guard columns.count > 8 else { return }
                 var start = columns[8].lowerBound
                 let end = columns[8].upperBound
@@ -96,7 +101,12 @@ struct Gazetteer: Sendable {
                     var b = stop
                     while a < b && bytes[a] == 0x20 { a += 1 }
                     while b > a && bytes[b - 1] == 0x20 { b -= 1 }
-                    if a < b { addName(UnsafeBufferPointer(rebasing: bytes[a..<b]), index, into: &joined) }
+                    if a < b {
+                        addName(
+                            UnsafeBufferPointer(rebasing: bytes[a..<b]), index, own: nil,
+                            ownLetters: ownLetters,
+                            into: &joined)
+                    }
                     start = stop + 1
                 }
             }
@@ -135,21 +145,29 @@ struct Gazetteer: Sendable {
         records = records.withUnsafeBufferPointer { Array($0) }
         nameBytes = nameBytes.withUnsafeBufferPointer { Array($0) }
         candidates = candidates.withUnsafeBufferPointer { Array($0) }
+        isOwnName = isOwnName.withUnsafeBufferPointer { Array($0) }
         names.shrinkToFit()
     }
 
     /// Adds a name of place `index`. A name given twice for one place (differing only in case or
     /// accents) is kept once.
+    /// `own`: whether it is the place's own name; nil to tell from `ownLetters`.
     private mutating func addName(
-        _ name: UnsafeBufferPointer<UInt8>, _ index: Int32, into joined: inout [UInt8]
+        _ name: UnsafeBufferPointer<UInt8>, _ index: Int32, own: Bool?, ownLetters: [UInt8] = [],
+        into joined: inout [UInt8]
     ) {
         let count = PhraseTable<Candidates>.keyBytes(of: name, into: &joined)
         guard count > 0 else { return }
-        append(index, joined: joined, count: count)
+        append(index, own: own ?? (Gazetteer.letters(joined) == ownLetters), joined: joined, count: count)
+    }
+
+    /// The letters and digits of a key, without spaces, hyphens and apostrophes.
+    static func letters(_ key: [UInt8]) -> [UInt8] {
+        key.filter { $0 >= 0x80 || Tokenizer.isASCIILetter($0) || Tokenizer.isDigit($0) }
     }
 
     /// Puts place `index` at the end of a name's chain, unless it is there already as the last.
-    private mutating func append(_ index: Int32, joined: [UInt8], count: Int) {
+    private mutating func append(_ index: Int32, own: Bool, joined: [UInt8], count: Int) {
         let link = Int32(candidates.count)
         var list = Candidates(first: link, last: link)
         if let known = names.value(joined: joined) {
@@ -159,6 +177,7 @@ struct Gazetteer: Sendable {
         }
         names.update(joined: joined, count: count) { _ in list }
         candidates.append((index, -1))
+        isOwnName.append(own)
     }
 
     /// Extra names for a country (from countries.tsv).
@@ -177,7 +196,7 @@ struct Gazetteer: Sendable {
             }
             if known.contains(index) { return }
         }
-        append(index, joined: joined, count: count)
+        append(index, own: true, joined: joined, count: count)
     }
 
     func country(_ iso2: String) -> Place? { countries[iso2].map(place) }
@@ -199,15 +218,34 @@ struct Gazetteer: Sendable {
         return result
     }
 
+    /// The one country all of a name's places are in; nil when they are in several.
+    func country(of list: Candidates) -> String? {
+        let first = records[Int(candidates[Int(list.first)].place)].country
+        var link = candidates[Int(list.first)].next
+        while link >= 0 {
+            if records[Int(candidates[Int(link)].place)].country != first { return nil }
+            link = candidates[Int(link)].next
+        }
+        return codes[Int(first)]
+    }
+
     /// The likeliest place among same-named candidates: one in a country the document is about,
     /// then the most specific kind, then the most populous.
     func best(_ list: Candidates, documentCountries: [String: Int]) -> Place? {
+        bestCandidate(list, documentCountries: documentCountries)?.place
+    }
+
+    /// `best(_:documentCountries:)`, with whether the name is the place's own rather than one of its
+    /// alternate names (a weaker sign that the text means that place).
+    func bestCandidate(_ list: Candidates, documentCountries: [String: Int]) -> (
+        place: Place, isOwnName: Bool
+    )? {
         var best = -1
+        var bestLink = -1
         var bestScore = -Double.infinity
         var link = list.first
         while link >= 0 {
             let index = Int(candidates[Int(link)].place)
-            link = candidates[Int(link)].next
             let record = records[index]
             var score = Double(documentCountries[codes[Int(record.country)]] ?? 0) * 4
             switch record.kind {
@@ -220,8 +258,10 @@ struct Gazetteer: Sendable {
             if score > bestScore {
                 bestScore = score
                 best = index
+                bestLink = Int(link)
             }
+            link = candidates[Int(link)].next
         }
-        return best >= 0 ? place(best) : nil
+        return best >= 0 ? (place(best), isOwnName[bestLink]) : nil
     }
 }

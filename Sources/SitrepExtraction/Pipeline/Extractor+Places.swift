@@ -17,6 +17,8 @@ extension Extractor {
     ) -> [PlaceMention] {
         let tokens = sentence.tokens
         var found: [PlaceMention] = []
+        // The gazetteer names among `found` (the border phrases are not), for a second look below.
+        var names: [NamedPlace] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
@@ -34,6 +36,7 @@ extension Extractor {
                         country: first.country, lat: first.lat, lon: first.lon, precision: .country,
                         geonamesID: first.geonamesID)
                     found.append(PlaceMention(range: index..<(index + 2), location: location, rank: 2))
+                    names.append(NamedPlace(range: index..<(index + 2), country: first.country))
                     index += 2
                     continue
                 }
@@ -62,7 +65,10 @@ extension Extractor {
                 index += actor.length
                 continue
             }
-            guard let place = gazetteer.best(match.places, documentCountries: documentCountries) else {
+            guard
+                let (place, isOwnName) = gazetteer.bestCandidate(
+                    match.places, documentCountries: documentCountries)
+            else {
                 index += 1
                 continue
             }
@@ -78,18 +84,11 @@ extension Extractor {
                 index += match.length
                 continue
             }
-            var rank: Int
-            switch place.kind {
-            case .site: rank = 8
-            case .city: rank = 6
-            case .admin1: rank = 4
-            case .country: rank = 1
-            }
-            if locative { rank += 2 }
             var start = tokens[index].start
+            var referencePoint = false
             // "12 miles north of Baghdad": the place is a reference point.
             if index >= 2, tokens[index - 1].key == "of", Extractor.directions.contains(tokens[index - 2]) {
-                rank -= 3
+                referencePoint = true
                 var k = index - 3
                 if k >= 0, ["miles", "km", "kilometres", "kilometers", "mile"].contains(tokens[k].key) {
                     k -= 1
@@ -100,15 +99,100 @@ extension Extractor {
                     start = tokens[index - 2].start
                 }
             }
-            let location = Location(
-                text: Extractor.text(text, start, tokens[index + match.length - 1].end), name: place.name,
-                country: place.country.isEmpty ? nil : place.country,
-                admin1: place.admin1.isEmpty ? nil : place.admin1,
-                lat: place.lat, lon: place.lon, precision: place.kind,
-                geonamesID: place.geonamesID > 0 ? place.geonamesID : nil)
-            found.append(PlaceMention(range: index..<(index + match.length), location: location, rank: rank))
+            let named = NamedPlace(
+                range: index..<(index + match.length), start: start, locative: locative,
+                referencePoint: referencePoint, candidates: match.places,
+                country: gazetteer.country(of: match.places), isOwnName: isOwnName)
+            named.append(place, to: &found, text: text, tokens: tokens)
+            names.append(named)
             index += match.length
         }
+        // "near Boni (Hombori, Mopti)": a name that several countries have is read in the country of
+        // the places around it that only one country has. Named there only by an alternate name of a
+        // place elsewhere ("Boni" for Bonn), it gives way to them.
+        var around: [String: Int] = [:]
+        for named in names where named.isOwnName {
+            if let country = named.country { around[country, default: 0] += 1 }
+        }
+        if !around.isEmpty {
+            var countries = documentCountries
+            for (country, count) in around { countries[country, default: 0] += count }
+            for k in names.indices {
+                // A country or region read is kept: only towns and sites share their names widely.
+                guard let country = found[k].location.country, around[country] == nil,
+                    let candidates = names[k].candidates,
+                    found[k].location.precision == .city || found[k].location.precision == .site
+                else { continue }
+                // Read again only to a place named by its own name: an alternate name in a country
+                // named nearby is no better a reading than the place first chosen.
+                if names[k].country == nil,
+                    let (place, isOwnName) = gazetteer.bestCandidate(
+                        candidates, documentCountries: countries),
+                    isOwnName, around[place.country] != nil
+                {
+                    names[k].isOwnName = isOwnName
+                    var replaced: [PlaceMention] = []
+                    names[k].append(place, to: &replaced, text: text, tokens: tokens)
+                    found[k] = replaced[0]
+                }
+                if !names[k].isOwnName, let country = found[k].location.country, around[country] == nil,
+                    found[k].location.precision == .city || found[k].location.precision == .site
+                {
+                    found[k].rank -= 4
+                }
+            }
+        }
         return found
+    }
+}
+
+/// A place name read in a sentence, with what is needed to read it again as another candidate.
+struct NamedPlace {
+    var range: Range<Int>
+    var start = 0
+    var locative = false
+    var referencePoint = false
+    var candidates: Gazetteer.Candidates?
+    /// The one country all its candidates are in; nil when they are in several.
+    var country: String?
+    /// The place read is named by its own name, not an alternate one.
+    var isOwnName = true
+
+    init(range: Range<Int>, country: String?) {
+        self.range = range
+        self.country = country
+    }
+
+    init(
+        range: Range<Int>, start: Int, locative: Bool, referencePoint: Bool, candidates: Gazetteer.Candidates,
+        country: String?, isOwnName: Bool
+    ) {
+        self.isOwnName = isOwnName
+        self.range = range
+        self.start = start
+        self.locative = locative
+        self.referencePoint = referencePoint
+        self.candidates = candidates
+        self.country = country
+    }
+
+    /// The mention of `place` under this name, ranked as the event's location.
+    func append(_ place: Gazetteer.Place, to found: inout [PlaceMention], text: [UInt8], tokens: [Token]) {
+        var rank: Int
+        switch place.kind {
+        case .site: rank = 8
+        case .city: rank = 6
+        case .admin1: rank = 4
+        case .country: rank = 1
+        }
+        if locative { rank += 2 }
+        if referencePoint { rank -= 3 }
+        let location = Location(
+            text: Extractor.text(text, start, tokens[range.upperBound - 1].end), name: place.name,
+            country: place.country.isEmpty ? nil : place.country,
+            admin1: place.admin1.isEmpty ? nil : place.admin1,
+            lat: place.lat, lon: place.lon, precision: place.kind,
+            geonamesID: place.geonamesID > 0 ? place.geonamesID : nil)
+        found.append(PlaceMention(range: range, location: location, rank: rank))
     }
 }
