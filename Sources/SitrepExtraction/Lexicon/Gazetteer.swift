@@ -30,6 +30,8 @@ struct Gazetteer: Sendable {
         var lat: Double
         var lon: Double
         var population: UInt32
+        /// log10(population) / 2, the population's part of a candidate's score, computed once.
+        var populationScore: Double
         var nameStart: UInt32
         var nameLength: UInt32
         var country: UInt32
@@ -83,6 +85,8 @@ struct Gazetteer: Sendable {
                     Record(
                         geonamesID: id, lat: lat, lon: lon,
                         population: UInt32(clamping: max(0, Int(column(6)) ?? 0)),
+                        populationScore: log10(
+                            Double(max(Int(UInt32(clamping: max(0, Int(column(6)) ?? 0))), 1))) / 2,
                         nameStart: UInt32(nameBytes.count), nameLength: UInt32(name.count),
                         country: code(column(2)), admin1: code(column(3)), kind: kind))
                 nameBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[name]))
@@ -243,18 +247,23 @@ struct Gazetteer: Sendable {
         var best = -1
         var bestLink = -1
         var bestScore = -Double.infinity
+        // The document's countries by code: a handful, compared without hashing a string per candidate.
+        let weights = documentCountries.compactMap { country, count in
+            codeIndexes[country].map { (code: $0, weight: Double(count) * 4) }
+        }
         var link = list.first
         while link >= 0 {
             let index = Int(candidates[Int(link)].place)
             let record = records[index]
-            var score = Double(documentCountries[codes[Int(record.country)]] ?? 0) * 4
+            var score = 0.0
+            for weight in weights where weight.code == record.country { score = weight.weight }
             switch record.kind {
             case .site: score += 3
             case .country: score += 2
             case .admin1: score += 1.5
             case .city: break
             }
-            score += log10(Double(max(Int(record.population), 1))) / 2
+            score += record.populationScore
             if score > bestScore {
                 bestScore = score
                 best = index

@@ -49,7 +49,12 @@ struct KeyTable: Sendable {
         guard utf8.count == length else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             utf8.withContiguousStorageIfAvailable { buffer in
-                length == 0 || memcmp(stored.baseAddress! + start, buffer.baseAddress!, length) == 0
+                // Most keys are a few bytes: compared in place rather than through a call to memcmp.
+                guard length > 16 else {
+                    for k in 0..<length where stored[start + k] != buffer[k] { return false }
+                    return true
+                }
+                return memcmp(stored.baseAddress! + start, buffer.baseAddress!, length) == 0
             } ?? stored[start..<(start + length)].elementsEqual(utf8)
         }
     }
