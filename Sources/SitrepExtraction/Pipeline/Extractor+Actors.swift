@@ -100,10 +100,11 @@ extension Extractor {
         {
             return false
         }
-        if DateReader.months[token.key] != nil || DateReader.weekdays[token.key] != nil { return false }
-        if gazetteer.match(tokens, at: index) != nil { return false }
+        // Cheapest first: the gazetteer is large, and asked last.
+        if token.key.utf8.count <= 1 { return false }
         if events.triggers.value(for: token) != nil { return false }
-        return token.key.utf8.count > 1
+        if DateReader.months[token.key] != nil || DateReader.weekdays[token.key] != nil { return false }
+        return gazetteer.match(tokens, at: index) == nil
     }
 
     static func text(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String {
