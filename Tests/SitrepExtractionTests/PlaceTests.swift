@@ -19,6 +19,11 @@ struct PlaceTests {
         ("Police opened fire in Nigeria.", "Nigeria", "NG", .country),
         ("Clashes on the Syrian-Iraqi border.", "Syria", "SY", .country),
         ("Protesters gathered in Khartoum on Monday.", "Khartoum", "SD", .city),
+        ("Fighters attacked a checkpoint in Helmand province.", "Helmand", "AF", .admin1),
+        ("Militants killed nine farmers in Borno State.", "Borno", "NG", .admin1),
+        ("Rebels killed 12 civilians in North Kivu.", "North Kivu", "CD", .admin1),
+        ("Youths marched in Rivers State.", "Rivers State", "NG", .admin1),
+        ("A gunman shot four people in Texas.", "Texas", "US", .admin1),
     ])
     func findsPlacesWithCoordinates(
         text: String, name: String, country: String, precision: Location.Precision
@@ -28,6 +33,13 @@ struct PlaceTests {
         #expect(location?.country == country)
         #expect(location?.precision == precision)
         #expect(location?.lat != nil)
+        // Every place has real coordinates: none is left at 0° 0°.
+        #expect(location.map { $0.lat != 0 || $0.lon != 0 } == true)
+    }
+
+    @Test(arguments: ["The Central Bank raised its rates.", "Eastern forces took the hill."])
+    func regionNamesThatAreWordsAreNotPlacesAlone(text: String) {
+        #expect(bestPlace(text)?.precision != .admin1)
     }
 
     @Test func referencePointKeepsItsOffsetInTheText() {
