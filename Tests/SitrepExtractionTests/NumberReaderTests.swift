@@ -36,6 +36,10 @@ struct NumberReaderTests {
         ("Rebels killed the deputy commander of the garrison.", 1, false, nil, false),
         ("Four UN peacekeepers were wounded by a mine.", nil, false, 4, false),
         ("Rebels killed the soldiers guarding the bridge.", nil, false, nil, false),
+        ("Rebels raided the village, killing at least 12 and wounding several others.", 12, true, nil, false),
+        ("The blast killed 5 people, injuring 20.", 5, false, 20, false),
+        ("Gunmen shot dead a teacher.", 1, false, nil, false),
+        ("Gunmen shot dead 3 villagers.", 3, false, nil, false),
     ])
     func attachesCasualtyCountsToTheRightWords(
         text: String, killed: Int?, killedMin: Bool, injured: Int?, injuredMin: Bool

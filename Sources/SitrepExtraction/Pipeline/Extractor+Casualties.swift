@@ -31,12 +31,20 @@ extension Extractor {
             var found: NumberReader.Reading?
             switch word.form {
             case .verb:
+                // "killing 3 and wounding several": an -ing form takes its count after it; the count
+                // before it is the previous verb's.
+                let takesCountBefore = !tokens[index + match.length - 1].key.hasSuffix("ing")
                 found =
-                    countAfter(tokens, index + match.length) ?? countBefore(tokens, index)
+                    countAfter(tokens, index + match.length)
+                    ?? (takesCountBefore ? countBefore(tokens, index) : nil)
                     ?? singleVictim(after: tokens, index + match.length)
-                    ?? singleVictim(before: tokens, index)
+                    ?? (takesCountBefore ? singleVictim(before: tokens, index) : nil)
             case .state:
-                found = countBefore(tokens, index) ?? singleVictim(before: tokens, index)
+                // "3 were shot dead", and said actively: "gunmen shot dead a teacher".
+                found =
+                    countBefore(tokens, index) ?? singleVictim(before: tokens, index)
+                    ?? countAfter(tokens, index + match.length)
+                    ?? singleVictim(after: tokens, index + match.length)
             case .noun:
                 found = countBefore(tokens, index)
             case .toll:
