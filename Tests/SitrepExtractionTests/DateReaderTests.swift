@@ -22,6 +22,8 @@ struct DateReaderTests {
         ("Police said yesterday that", "2020-03-13", "2020-03-12", .day),
         ("Clashes erupted last week.", "2020-03-13", "2020-03-02", .week),
         ("In early January the army moved.", "2020-03-13", "2020-01-01", .month),
+        ("In mid-January 2021 militias attacked.", nil, "2021-01-01", .month),
+        ("In mid-February the army moved.", "2020-03-13", "2020-02-01", .month),
         ("On December 30 rebels attacked.", "2020-01-05", "2019-12-30", .day),
         ("It was built in 2019.", "2020-03-13", "2019-01-01", .year),
         ("Three days ago rebels attacked.", "2020-03-13", "2020-03-10", .day),

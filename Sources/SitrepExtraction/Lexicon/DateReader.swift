@@ -92,7 +92,10 @@ enum DateReader {
     }
 
     /// Words that can begin a date expression: one set lookup rules out every other word.
-    static let startWords: WordSet = WordSet(months.keys).union(weekdays.keys).union([
+    static let startWords: WordSet = WordSet(months.keys).union(weekdays.keys).union(
+        months.keys.map { "mid-" + $0 }
+    )
+    .union([
         "yesterday", "today", "tonight", "overnight", "last", "past", "earlier", "later", "subsequently",
         "afterwards", "thereafter", "next", "following", "a",
         "one", "two", "three", "four", "five", "six", "seven", "few", "several",
@@ -155,6 +158,13 @@ enum DateReader {
             return nil
         }
         guard token.kind == .word else { return nil }
+        // "mid-January 2021" is one token: the month after "mid-".
+        if k.hasPrefix("mid-"), let month = months[String(k.dropFirst(4))] {
+            if i + 1 < tokens.count, let y = year(tokens[i + 1]) {
+                return (.monthYear(month: month, year: y), 2)
+            }
+            return (.month(month), 1)
+        }
         if let month = months[k], token.isCapitalized || (k.count > 3 && k != "may" && k != "march") {
             var j = i + 1
             if key(tokens, j) == "." { j += 1 }
