@@ -78,7 +78,8 @@ COMMON_REGION_WORDS = {
     'mountains', 'valley', 'federal', 'national', 'special', 'greater', 'metropolitan', 'interior',
     'littoral', 'lagoons', 'savanes', 'plateaux', 'centre-est', 'centre-ouest', 'centre-nord',
     'centre-sud', 'nord', 'sud', 'est', 'ouest', 'north-east', 'north-west', 'south-east',
-    'south-west', 'city', 'town', 'oriental', 'occidental', 'north central', 'far north',
+    'south-west', 'city', 'town', 'oriental', 'occidental', 'north central', 'far north', 'gulf', 'grad',
+    'sea', 'river', 'lake', 'bay', 'park', 'forest', 'hills', 'coast', 'mountain', 'capital region',
 }
 
 

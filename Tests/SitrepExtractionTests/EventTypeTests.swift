@@ -114,6 +114,28 @@ struct EventTypeTests {
         #expect(Shared.events(text).first?.type.rawValue == type)
     }
 
+    @Test func aSummaryThatOpensWithADateDatesAndPlacesWhatFollows() {
+        let text =
+            "07/14/2016: An assailant drove a truck into a crowd in Nice, France. 86 people were killed, "
+            + "including the driver, and over 400 were wounded."
+        let events = Shared.events(text)
+        #expect(events.count == 1)
+        #expect(events.first?.date == "2016-07-14")
+        #expect(events.first?.location?.name == "Nice")
+        #expect(events.first?.killed == 86)
+        #expect(events.first?.injured == 400)
+    }
+
+    @Test func casualtiesToldAfterAnAttackBelongToIt() {
+        let text =
+            "01/15/2016: Assailants detonated an explosive device near a market in Maiduguri, Nigeria. "
+            + "At least 10 people, including the bomber, were killed and 15 others were injured in the blast."
+        let events = Shared.events(text)
+        #expect(events.count == 1)
+        #expect(events.first?.killed == 10)
+        #expect(events.first?.injured == 15)
+    }
+
     @Test(arguments: [
         "A massive earthquake killed 40 people in the region.",
         "Covid-19 cases rose again in Punjab this week.",

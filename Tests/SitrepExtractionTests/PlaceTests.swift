@@ -37,7 +37,10 @@ struct PlaceTests {
         #expect(location.map { $0.lat != 0 || $0.lon != 0 } == true)
     }
 
-    @Test(arguments: ["The Central Bank raised its rates.", "Eastern forces took the hill."])
+    @Test(arguments: [
+        "The Central Bank raised its rates.", "Eastern forces took the hill.",
+        "Somali troops took the hill.", "Boats sailed along the Red Sea Coast.",
+    ])
     func regionNamesThatAreWordsAreNotPlacesAlone(text: String) {
         #expect(bestPlace(text)?.precision != .admin1)
     }

@@ -96,11 +96,29 @@ extension Extractor {
     }
 
     /// "3 people were killed", "twenty-six militia officers were reportedly killed", "12 injured".
+    /// The comma that opens ", including …," ending with the comma at `close`.
+    private func asideStart(_ tokens: [Token], before close: Int) -> Int? {
+        var k = close - 1
+        while k > 0 && close - k <= 8 {
+            if tokens[k].key == "," { return nil }
+            if tokens[k].key == "including" || tokens[k].key == "among" {
+                return tokens[k - 1].key == "," ? k - 1 : nil
+            }
+            k -= 1
+        }
+        return nil
+    }
+
     private func countBefore(_ tokens: [Token], _ index: Int) -> NumberReader.Reading? {
         var j = index - 1
         var skipped = 0
         while j >= 0 && skipped <= 6 {
             let token = tokens[j]
+            // "10 people, including the bomber, were killed": the aside between commas is skipped.
+            if token.key == ",", let opening = asideStart(tokens, before: j) {
+                j = opening - 1
+                continue
+            }
             if token.kind == .number
                 || numbers.words[token.key.split(separator: "-").first.map(String.init) ?? ""] != nil
             {

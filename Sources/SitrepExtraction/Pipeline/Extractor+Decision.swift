@@ -347,7 +347,7 @@ extension Extractor {
         // "3 more were killed" right after an attack: the casualties belong to that attack.
         if best.eventClass.name == "kill", let previous, previous.eventClass.type == .assault,
             previous.paragraph == reading.sentence.paragraph, !hasNamedSource(reading, best),
-            classNames.allSatisfy({ $0 == "kill" })
+            fresh.allSatisfy({ $0.eventClass.name == "kill" })
         {
             return nil
         }

@@ -46,6 +46,16 @@ extension Extractor {
             document, sentences, dateMentions: dateMentions, activeYears: activeYears,
             mentionedYears: mentionedYears)
 
+        // "01/15/2016: Assailants detonated ...", "On 12 February 2022, ...": a summary that opens
+        // with a date dates what it tells without a date of its own.
+        var openingDate: DateReader.Resolved?
+        if let sentence = sentences.first, let first = dateMentions.first?.first,
+            case .full = first.expression,
+            first.tokenIndex == 0 || first.tokenIndex == 1 && sentence.tokens[0].key == "on"
+        {
+            openingDate = DateReader.resolve(first.expression, anchor: anchor, previous: nil)
+        }
+
         let quoted = Extractor.quotations(tokens)
         var scans: [(hits: [TriggerHit], cues: SentenceCues)] = []
         scans.reserveCapacity(sentences.count)
@@ -105,6 +115,7 @@ extension Extractor {
             {
                 mention.date = lastDate
             }
+            if mention.date == nil, let openingDate { mention.date = openingDate }
             // A headline ("Rocket Attack Hits Coalition Troops") announces what the text then tells.
             mention.isHeadline = sentences.count > 1 && Extractor.isTitleCase(sentence.tokens)
             // No place in the sentence: the place the paragraph told last, else the country the text
@@ -112,6 +123,12 @@ extension Extractor {
             if mention.location == nil {
                 if let place = lastPlace, place.paragraph == sentence.paragraph {
                     mention.location = place.location
+                } else if let place = earlierPlace(
+                    before: s, sentences: sentences, text: bytes, lowercaseText: lowercaseText,
+                    documentCountries: documentCountries, actorsBySentence: actorsBySentence)
+                {
+                    // "An assailant drove a truck into a crowd in Nice. 86 people were killed."
+                    mention.location = place
                 } else if let top = documentCountries.max(by: {
                     $0.value < $1.value || $0.value == $1.value && $0.key > $1.key
                 }),
@@ -131,6 +148,24 @@ extension Extractor {
         return merged.map {
             event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate)
         }
+    }
+
+    /// The place named by the sentences just before `index` in its paragraph that told no event
+    /// (their places are not read otherwise): the best-ranked town, site or region.
+    func earlierPlace(
+        before index: Int, sentences: [Sentence], text: [UInt8], lowercaseText: Bool,
+        documentCountries: [String: Int], actorsBySentence: [[ActorMention]]
+    ) -> Location? {
+        var k = index - 1
+        while k >= 0, index - k <= 3, sentences[k].paragraph == sentences[index].paragraph {
+            let places = placeMentions(
+                in: sentences[k], text: text, lowercaseText: lowercaseText,
+                documentCountries: documentCountries,
+                skipping: actorsBySentence[k].filter { $0.isNamed }.map(\.range))
+            if let best = places.max(by: { $0.rank < $1.rank }), best.rank >= 4 { return best.location }
+            k -= 1
+        }
+        return nil
     }
 
     /// Byte ranges of quotations longer than a few words: what someone said, not what the text reports.

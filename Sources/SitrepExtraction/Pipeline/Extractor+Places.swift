@@ -3,6 +3,11 @@ extension Extractor {
         "in", "at", "near", "outside", "around", "into", "across", "from", "of", "to", "towards", "toward",
         "inside", "on", "nearby", "between", "through", "throughout", "within", "off",
     ]
+    /// Words that say a name is a region's: "Borno State", "Helmand Province".
+    static let regionWords: WordSet = [
+        "state", "province", "region", "governorate", "district", "department", "county", "oblast",
+        "prefecture", "territory", "division",
+    ]
     static let directions: WordSet = [
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
         "north-west", "south-east", "south-west",
@@ -80,6 +85,23 @@ extension Extractor {
             }
             if place.kind == .city, place.population < 15000, !locative,
                 documentCountries[place.country] == nil
+            {
+                index += match.length
+                continue
+            }
+            // "the Red Sea Coast", "Delta Air Lines": a region's name at the start of a longer name.
+            let after = index + match.length
+            if place.kind == .admin1, after < tokens.count, tokens[after].kind == .word,
+                tokens[after].isCapitalized, !Extractor.regionWords.contains(tokens[after])
+            {
+                index += match.length
+                continue
+            }
+            // "Somali troops": a region named like a people is meant only as "the Somali Region".
+            if place.kind == .admin1,
+                after >= tokens.count || !Extractor.regionWords.contains(tokens[after]),
+                let actor = actors.match(tokens, at: index, lowercaseText: lowercaseText),
+                actor.entry.kind == .demonym
             {
                 index += match.length
                 continue
