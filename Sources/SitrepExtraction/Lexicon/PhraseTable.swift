@@ -25,11 +25,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     var count: Int { values.count }
 
-    /// A phrase as the lexicons see it: its tokens' keys joined by spaces, its first key and how many
-    /// tokens it has.
+    /// A phrase as the lexicons see it: its tokens' keys joined by spaces, and how many tokens it has.
     struct Key: Sendable {
         var joined: String
-        var first: String
         var count: Int
     }
 
@@ -37,10 +35,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var joined: [UInt8] = []
         let count = keyBytes(of: phrase.utf8, into: &joined)
         guard count > 0 else { return nil }
-        let firstEnd = joined.firstIndex(of: 0x20) ?? joined.count
-        return Key(
-            joined: String(decoding: joined, as: UTF8.self),
-            first: String(decoding: joined[..<firstEnd], as: UTF8.self), count: count)
+        return Key(joined: String(decoding: joined, as: UTF8.self), count: count)
     }
 
     /// A phrase's tokens' keys joined by single spaces, written into `joined` (emptied first); returns
@@ -77,12 +72,6 @@ struct PhraseTable<Value: Sendable>: Sendable {
             joined.append(contentsOf: token.key.utf8)
         }
         return tokens.count
-    }
-
-    /// The tokens of a phrase as the lexicons see them.
-    static func keys(of phrase: String) -> [String] {
-        guard let key = key(of: phrase) else { return [] }
-        return key.joined.split(separator: " ").map(String.init)
     }
 
     /// Adds or replaces a phrase; `merge` combines with an existing value.
