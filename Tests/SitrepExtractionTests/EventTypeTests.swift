@@ -126,6 +126,17 @@ struct EventTypeTests {
         #expect(events.first?.injured == 400)
     }
 
+    @Test(arguments: [
+        ("Clashes between two communities over land left 3 dead and 7 injured.", "Armed clash"),
+        (
+            "Russian forces launched missile strikes on airfields across the country.",
+            "Shelling/artillery/missile attack"
+        ),
+    ])
+    func readsViolenceFromItsToll(text: String, subType: String) {
+        #expect(Shared.events(text).first?.acled?.subEventType == subType)
+    }
+
     @Test func casualtiesToldAfterAnAttackBelongToIt() {
         let text =
             "01/15/2016: Assailants detonated an explosive device near a market in Maiduguri, Nigeria. "

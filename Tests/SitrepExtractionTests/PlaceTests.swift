@@ -62,6 +62,8 @@ struct PlaceTests {
         // A country stays a country when a town elsewhere has its name.
         ("Troops massed near Jordan's border with Syria.", "Jordan", "JO"),
         ("Militants backed by Ankara took two villages near Afrin.", "‘Afrīn", "SY"),
+        // Solhan of Burkina Faso is not in the gazetteer; the Turkish town of that name gives way.
+        ("Gunmen attacked the village of Solhan (Yagha, Sahel).", "Sahel", "BF"),
     ])
     func placesNamedTogetherDisambiguateEachOther(text: String, name: String, country: String) {
         let location = bestPlace(text)

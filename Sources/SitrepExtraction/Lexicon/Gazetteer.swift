@@ -205,6 +205,12 @@ struct Gazetteer: Sendable {
 
     func country(_ iso2: String) -> Place? { countries[iso2].map(place) }
 
+    /// A city at its country's coordinates: the gazetteer places a country at its capital.
+    func isCapital(_ place: Place) -> Bool {
+        guard place.kind == .city, let index = countries[place.country] else { return false }
+        return records[index].lat == place.lat && records[index].lon == place.lon
+    }
+
     func match(_ tokens: [Token], at index: Int, lowercaseText: Bool = false) -> (
         length: Int, places: Candidates
     )? {

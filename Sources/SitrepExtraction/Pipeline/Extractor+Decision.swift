@@ -237,6 +237,9 @@ extension Extractor {
                     && $0.eventClass.isViolent
             }
             || reading.actors.contains { $0.actor.sector == "REB" || $0.actor.sector == "MIL" }
+            // "Clashes between two communities left 3 dead": people killed make the clash violent.
+            || (reading.casualties.killed ?? 0) > 0 && !cues.contains("disaster")
+                && !cues.contains("nonviolent")
         // Checked first: removing copies the hits, which the reading still shares.
         if !corroborated, hits.contains(where: { $0.strength == .weak }) {
             hits.removeAll { $0.strength == .weak }

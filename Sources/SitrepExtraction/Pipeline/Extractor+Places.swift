@@ -3,6 +3,12 @@ extension Extractor {
         "in", "at", "near", "outside", "around", "into", "across", "from", "of", "to", "towards", "toward",
         "inside", "on", "nearby", "between", "through", "throughout", "within", "off",
     ]
+    /// What a capital does when it stands for its government: "Moscow denied", "Washington's".
+    static let governmentVerbs: WordSet = [
+        "'s", "said", "says", "denied", "denies", "accused", "accuses", "claimed", "claims", "announced",
+        "warned", "warns", "backed", "insisted", "rejected", "demanded", "responded", "condemned",
+    ]
+
     /// Words that say a name is a region's: "Borno State", "Helmand Province".
     static let regionWords: WordSet = [
         "state", "province", "region", "governorate", "district", "department", "county", "oblast",
@@ -121,10 +127,16 @@ extension Extractor {
                     start = tokens[index - 2].start
                 }
             }
-            let named = NamedPlace(
+            var named = NamedPlace(
                 range: index..<(index + match.length), start: start, locative: locative,
                 referencePoint: referencePoint, candidates: match.places,
                 country: gazetteer.country(of: match.places), isOwnName: isOwnName)
+            named.population = place.population
+            // "backed by Ankara", "Moscow denied": a capital that names its government.
+            named.isCapital =
+                gazetteer.isCapital(place)
+                && (index > 0 && tokens[index - 1].key == "by"
+                    || after < tokens.count && Extractor.governmentVerbs.contains(tokens[after]))
             named.append(place, to: &found, text: text, tokens: tokens)
             names.append(named)
             index += match.length
@@ -133,7 +145,8 @@ extension Extractor {
         // the places around it that only one country has. Named there only by an alternate name of a
         // place elsewhere ("Boni" for Bonn), it gives way to them.
         var around: [String: Int] = [:]
-        for named in names where named.isOwnName {
+        // A capital that names its government is left out.
+        for named in names where named.isOwnName && !named.isCapital {
             if let country = named.country { around[country, default: 0] += 1 }
         }
         if !around.isEmpty {
@@ -153,6 +166,7 @@ extension Extractor {
                     isOwnName, around[place.country] != nil
                 {
                     names[k].isOwnName = isOwnName
+                    names[k].population = place.population
                     var replaced: [PlaceMention] = []
                     names[k].append(place, to: &replaced, text: text, tokens: tokens)
                     found[k] = replaced[0]
@@ -162,6 +176,16 @@ extension Extractor {
                 {
                     found[k].rank -= 4
                 }
+            }
+            // "the village of Solhan (Yagha, Sahel)": a small town abroad, when the other places
+            // named with it are all in one other country, is more likely a namesake the gazetteer
+            // lacks; it gives way to them.
+            for k in names.indices where found[k].location.precision == .city && names[k].population < 100_000
+            {
+                guard let country = found[k].location.country else { continue }
+                let own = names[k].isOwnName && !names[k].isCapital && names[k].country == country ? 1 : 0
+                let elsewhere = around.filter { $0.key != country && $0.value > 0 }
+                if (around[country] ?? 0) - own == 0, elsewhere.count == 1 { found[k].rank -= 5 }
             }
         }
         return found

@@ -9,6 +9,10 @@ struct NamedPlace: Sendable {
     var country: String?
     /// The place read is named by its own name, not an alternate one.
     var isOwnName = true
+    /// The population of the place read.
+    var population = 0
+    /// The place read is its country's capital, named for its government ("backed by Ankara").
+    var isCapital = false
 
     init(range: Range<Int>, country: String?) {
         self.range = range
