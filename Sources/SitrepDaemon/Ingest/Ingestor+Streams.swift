@@ -29,6 +29,12 @@ extension Ingestor {
             known
             ?? Checkpoint.StreamPosition(
                 identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
+        if let old = known, old.identity != identity, old.offset > 0, InboxEntry(name: name) == .stream {
+            // The file under this name was rotated away and a new one took the name before the
+            // rename was seen: the old file keeps its position, under the name it now has, in the
+            // same commit, so its unread tail is still read (and only once).
+            keepRotatedPosition(old, of: name, in: &batch)
+        }
         if position.identity != identity || status.size < position.offset
             || !fingerprintMatches(position, fd: opened.fd, path: path)
         {
@@ -95,6 +101,25 @@ extension Ingestor {
         {
             dirtyStreams.insert(name)
         }
+    }
+
+    /// Gives the position of a stream file that was renamed away to the rotated name it now has
+    /// (found by its identity), or keeps it for the rename still to be seen.
+    private func keepRotatedPosition(_ old: Checkpoint.StreamPosition, of name: String, in batch: inout Batch)
+    {
+        if let names = try? Directory.entries(in: inbox).names {
+            for candidate in names where candidate != name && InboxEntry(name: candidate) == .rotatedStream {
+                var st = stat()
+                guard lstat(inbox + "/" + candidate, &st) == 0, FileIdentity(FileStatus(st)) == old.identity
+                else { continue }
+                if batch.streamPositions[candidate] == nil && checkpoint.streams[candidate] == nil {
+                    batch.streamPositions[candidate] = old
+                    dirtyStreams.insert(candidate)
+                }
+                return
+            }
+        }
+        renamedStreams[old.identity] = old
     }
 
     /// Skips a line longer than `max_line_bytes`, recording it in `failed/`.

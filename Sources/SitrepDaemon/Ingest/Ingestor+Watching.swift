@@ -36,6 +36,14 @@ extension Ingestor {
                 continue
             case .stream:
                 if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
+                    // The position may already be that of a new file under this name (read before
+                    // the rename was seen): it stays with that file.
+                    var st = stat()
+                    if let position = checkpoint.streams[name], lstat(inbox + "/" + name, &st) == 0,
+                        FileIdentity(FileStatus(st)) == position.identity
+                    {
+                        continue
+                    }
                     dirtyStreams.remove(name)
                     if event.mask.contains(.movedFrom), let position = checkpoint.streams[name] {
                         renamedStreams[position.identity] = position
