@@ -53,6 +53,15 @@ public final class Daemon: @unchecked Sendable {
     /// Everything happens in blocks on `queue`; nothing waits on it synchronously (a `sync` on the
     /// main thread before `dispatchMain()` was seen to leave the queue without a wake-up).
     public func run(onStartupFailure: @escaping @Sendable (StartupError) -> Never) -> Never {
+        // libdispatch reads signals from a signalfd, which only sees signals no thread takes the
+        // ordinary way. Blocked here, on the main thread before any other thread exists (threads
+        // inherit the mask), a SIGTERM sent at any moment, even before the signal sources are
+        // registered, waits for them instead of being lost or killing the process.
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handled, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &handled, nil)
+        signal(SIGPIPE, SIG_IGN)
         queue.async { [self] in
             do throws(StartupError) {
                 try startOnQueue()
@@ -146,7 +155,6 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func installSignalHandlers() {
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { signal(signalNumber, SIG_IGN) }
         for signalNumber in [SIGTERM, SIGINT] {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler { [weak self] in self?.shutDown(signal: signalNumber) }
