@@ -51,3 +51,25 @@ struct NumberReaderTests {
         #expect(result.injured == nil || result.injuredMin == injuredMin)
     }
 }
+
+struct NumberTextTests {
+    @Test(arguments: [
+        "33.5260", "-97.5226", "0.0000", "-0.0000", "44.2560", "149.2025", "7", "-3", "12.5", "0.1", "1.25",
+        "179.9999", "-179.9999", "90.0000",
+    ])
+    func readsDecimalsExactlyAsTheStandardLibrary(text: String) {
+        let fast = Array(text.utf8).withUnsafeBufferPointer { NumberText.decimal($0) }
+        #expect(fast != nil)
+        #expect(fast?.bitPattern == Double(text)?.bitPattern)
+    }
+
+    @Test(arguments: ["1e5", "", "-", ".", "1.2.3", "12a", "1234567890123456.7"])
+    func leavesOtherFormsToTheStandardLibrary(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { NumberText.decimal($0) } == nil)
+    }
+
+    @Test(arguments: [("0", 0), ("79856", 79856), ("-12", -12), ("+7", 7)])
+    func readsIntegers(text: String, value: Int) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { NumberText.integer($0) } == value)
+    }
+}

@@ -44,6 +44,8 @@ struct Gazetteer: Sendable {
     /// Distinct country and admin1 codes, and their indexes.
     private var codes: [String] = []
     private var codeIndexes: [String: UInt32] = [:]
+    /// The same codes by their bytes, in the order of `codes`.
+    private var codeTable = KeyTable()
     /// Name -> its places.
     private var names = PhraseTable<Candidates>()
     /// Links of the chains: a place and the next link (-1 at the end).
@@ -74,27 +76,33 @@ struct Gazetteer: Sendable {
                             decoding: UnsafeBufferPointer(rebasing: bytes[columns[index]]), as: UTF8.self)
                         : ""
                 }
-                guard let id = Int(column(0)), let lat = Double(column(4)), let lon = Double(column(5)) else {
+                func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[columns[index]])
+                }
+                // Numbers and codes are read from the bytes: a hundred thousand rows, eight columns each.
+                guard let id = NumberText.integer(field(0)) ?? Int(column(0)),
+                    let lat = NumberText.decimal(field(4)) ?? Double(column(4)),
+                    let lon = NumberText.decimal(field(5)) ?? Double(column(5))
+                else {
                     throw DataError(
                         .badValue, context: "\(table):\(line)", "geonames_id, lat and lon must be numbers")
                 }
-                let kind = Location.Precision(rawValue: column(7)) ?? .city
+                let kind = Gazetteer.kind(field(7)) ?? Location.Precision(rawValue: column(7)) ?? .city
                 let index = Int32(records.count)
                 let name = columns[1]
+                let population = UInt32(clamping: max(0, NumberText.integer(field(6)) ?? Int(column(6)) ?? 0))
                 records.append(
                     Record(
-                        geonamesID: id, lat: lat, lon: lon,
-                        population: UInt32(clamping: max(0, Int(column(6)) ?? 0)),
-                        populationScore: log10(
-                            Double(max(Int(UInt32(clamping: max(0, Int(column(6)) ?? 0))), 1))) / 2,
+                        geonamesID: id, lat: lat, lon: lon, population: population,
+                        populationScore: log10(Double(max(Int(population), 1))) / 2,
                         nameStart: UInt32(nameBytes.count), nameLength: UInt32(name.count),
-                        country: code(column(2)), admin1: code(column(3)), kind: kind))
+                        country: code(field(2)), admin1: code(field(3)), kind: kind))
                 nameBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[name]))
                 if kind == .country { countries[column(2)] = Int(index) }
                 addName(UnsafeBufferPointer(rebasing: bytes[columns[1]]), index, own: true, into: &joined)
                 // The own name's letters: an alternate name spelled with the same letters ("Afrin" for
                 // "‘Afrīn") is the own name written without its marks.
-                let ownLetters = Gazetteer.letters(joined)
+                let ownLetters = joined
                 guard columns.count > 8 else { return }
                 var start = columns[8].lowerBound
                 let end = columns[8].upperBound
@@ -117,9 +125,12 @@ struct Gazetteer: Sendable {
         }
     }
 
-    private mutating func code(_ text: String) -> UInt32 {
-        if let known = codeIndexes[text] { return known }
+    private mutating func code(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let hash = KeyHash.of(bytes)
+        if let known = codeTable.index(hash: hash, bytes: bytes) { return UInt32(known) }
+        let text = String(decoding: bytes, as: UTF8.self)
         let index = UInt32(codes.count)
+        codeTable.insert(hash: hash, bytes: bytes)
         codes.append(text)
         codeIndexes[text] = index
         return index
@@ -162,12 +173,33 @@ struct Gazetteer: Sendable {
     ) {
         let count = PhraseTable<Candidates>.keyBytes(of: name, into: &joined)
         guard count > 0 else { return }
-        append(index, own: own ?? (Gazetteer.letters(joined) == ownLetters), joined: joined, count: count)
+        append(index, own: own ?? Gazetteer.sameLetters(joined, ownLetters), joined: joined, count: count)
     }
 
-    /// The letters and digits of a key, without spaces, hyphens and apostrophes.
-    static func letters(_ key: [UInt8]) -> [UInt8] {
-        key.filter { $0 >= 0x80 || Tokenizer.isASCIILetter($0) || Tokenizer.isDigit($0) }
+    /// Whether two keys have the same letters and digits, spaces, hyphens and apostrophes aside.
+    static func sameLetters(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool {
+            byte >= 0x80 || Tokenizer.isASCIILetter(byte) || Tokenizer.isDigit(byte)
+        }
+        var i = 0
+        var j = 0
+        while true {
+            while i < a.count && !isLetter(a[i]) { i += 1 }
+            while j < b.count && !isLetter(b[j]) { j += 1 }
+            if i == a.count || j == b.count { return i == a.count && j == b.count }
+            if a[i] != b[j] { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// The kind column, read from its bytes.
+    static func kind(_ bytes: UnsafeBufferPointer<UInt8>) -> Location.Precision? {
+        if bytes.elementsEqual("city".utf8) { return .city }
+        if bytes.elementsEqual("country".utf8) { return .country }
+        if bytes.elementsEqual("admin1".utf8) { return .admin1 }
+        if bytes.elementsEqual("site".utf8) { return .site }
+        return nil
     }
 
     /// Puts place `index` at the end of a name's chain, unless it is there already as the last.
