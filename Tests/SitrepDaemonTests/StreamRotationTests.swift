@@ -66,6 +66,7 @@ struct StreamRotationTests {
             (.modify, "wire.jsonl"),
         ])
 
+        queue.sync { ingestor.stop() }
         let lines = (try String(contentsOfFile: configuration.log, encoding: .utf8)).split(separator: "\n")
         let ids = lines.compactMap { line -> String? in
             let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
