@@ -3,12 +3,7 @@
 enum NumberText {
     /// "[+-]digits", up to 18 digits.
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var index = 0
-        var negative = false
-        if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B {
-            negative = bytes[index] == 0x2D
-            index += 1
-        }
+        var (negative, index) = sign(bytes)
         guard index < bytes.count, bytes.count - index <= 18 else { return nil }
         var value = 0
         while index < bytes.count {
@@ -18,6 +13,12 @@ enum NumberText {
             index += 1
         }
         return negative ? -value : value
+    }
+
+    /// A leading "-" or "+": whether the number is negative, and where its digits start.
+    private static func sign(_ bytes: UnsafeBufferPointer<UInt8>) -> (negative: Bool, start: Int) {
+        guard let first = bytes.first, first == 0x2D || first == 0x2B else { return (false, 0) }
+        return (first == 0x2D, 1)
     }
 
     private static let powersOfTen: [Double] = (0...15).map { exponent in
@@ -30,12 +31,7 @@ enum NumberText {
     /// the power of ten are doubles without rounding, and one division rounds correctly, as
     /// `Double(String)` does.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var index = 0
-        var negative = false
-        if index < bytes.count, bytes[index] == 0x2D || bytes[index] == 0x2B {
-            negative = bytes[index] == 0x2D
-            index += 1
-        }
+        var (negative, index) = sign(bytes)
         var mantissa: Int64 = 0
         var digits = 0
         var fraction = -1

@@ -41,9 +41,8 @@ struct Gazetteer: Sendable {
 
     private var records: [Record] = []
     private var nameBytes: [UInt8] = []
-    /// Distinct country and admin1 codes, and their indexes.
+    /// Distinct country and admin1 codes.
     private var codes: [String] = []
-    private var codeIndexes: [String: UInt32] = [:]
     /// The same codes by their bytes, in the order of `codes`.
     private var codeTable = KeyTable()
     /// Name -> its places.
@@ -132,7 +131,6 @@ struct Gazetteer: Sendable {
         let index = UInt32(codes.count)
         codeTable.insert(hash: hash, bytes: bytes)
         codes.append(text)
-        codeIndexes[text] = index
         return index
     }
 
@@ -287,7 +285,9 @@ struct Gazetteer: Sendable {
         var bestScore = -Double.infinity
         // The document's countries by code: a handful, compared without hashing a string per candidate.
         let weights = documentCountries.compactMap { country, count in
-            codeIndexes[country].map { (code: $0, weight: Double(count) * 4) }
+            codeTable.index(hash: KeyHash.of(country), word: country).map {
+                (code: UInt32($0), weight: Double(count) * 4)
+            }
         }
         var link = list.first
         while link >= 0 {

@@ -30,33 +30,7 @@ struct KeyTable: Sendable {
 
     /// The index of a one-word key, with the word's hash.
     func index(hash: UInt64, word: String) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { return nil }
-            if hashes[entry] == hash && keyEquals(entry, word) { return entry }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Key `index` against a string's UTF-8, without copying either.
-    @inline(__always)
-    private func keyEquals(_ index: Int, _ word: String) -> Bool {
-        let start = index == 0 ? 0 : Int(ends[index - 1])
-        let length = Int(ends[index]) - start
-        let utf8 = word.utf8
-        guard utf8.count == length else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            utf8.withContiguousStorageIfAvailable { buffer in
-                // Most keys are a few bytes: compared in place rather than through a call to memcmp.
-                guard length > 16 else {
-                    for k in 0..<length where stored[start + k] != buffer[k] { return false }
-                    return true
-                }
-                return memcmp(stored.baseAddress! + start, buffer.baseAddress!, length) == 0
-            } ?? stored[start..<(start + length)].elementsEqual(utf8)
-        }
+        index(hash: hash) { stored in KeyTable.equal(stored, word) }
     }
 
     /// The index of the phrase made of `count` tokens from `start`, joined by single spaces.
@@ -140,10 +114,16 @@ struct KeyTable: Sendable {
     @inline(__always)
     static func equal(_ stored: ArraySlice<UInt8>, _ word: String) -> Bool {
         let utf8 = word.utf8
-        guard stored.count == utf8.count else { return false }
+        let length = stored.count
+        guard utf8.count == length else { return false }
         if let same = utf8.withContiguousStorageIfAvailable({ buffer in
             stored.withUnsafeBufferPointer { storedBuffer in
-                buffer.isEmpty || memcmp(storedBuffer.baseAddress!, buffer.baseAddress!, buffer.count) == 0
+                // Most keys are a few bytes: compared in place rather than through a call to memcmp.
+                guard length > 16 else {
+                    for k in 0..<length where storedBuffer[k] != buffer[k] { return false }
+                    return true
+                }
+                return memcmp(storedBuffer.baseAddress!, buffer.baseAddress!, length) == 0
             }
         }) {
             return same

@@ -97,19 +97,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// `update(key:_:)` with the key as bytes (see `keyBytes(of:into:)`).
     mutating func update(joined: [UInt8], count: Int, _ change: (Value?) -> Value) {
-        var phraseHash = KeyHash.phraseStart
-        var firstHash: UInt64 = 0
-        var firstEnd = joined.count
-        var wordStart = 0
-        for k in 0...joined.count where k == joined.count || joined[k] == 0x20 {
-            let hash = KeyHash.of(joined[wordStart..<k])
-            if wordStart == 0 {
-                firstHash = hash
-                firstEnd = k
-            }
-            phraseHash = KeyHash.phrase(phraseHash, hash)
-            wordStart = k + 1
-        }
+        let phraseHash = PhraseTable.hash(ofJoined: joined)
+        let firstEnd = joined.firstIndex(of: 0x20) ?? joined.count
+        let firstHash = KeyHash.of(joined[..<firstEnd])
         let (index, isNew) = phrases.insert(hash: phraseHash, bytes: joined)
         if isNew {
             values.append(change(nil))
@@ -126,21 +116,26 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// The value stored under a phrase given as bytes (see `keyBytes(of:into:)`).
     func value(joined: [UInt8]) -> Value? {
-        var hash = KeyHash.phraseStart
-        var wordStart = 0
-        for k in 0...joined.count where k == joined.count || joined[k] == 0x20 {
-            hash = KeyHash.phrase(hash, KeyHash.of(joined[wordStart..<k]))
-            wordStart = k + 1
-        }
-        return phrases.index(hash: hash, bytes: joined).map { values[$0] }
+        phrases.index(hash: PhraseTable.hash(ofJoined: joined), bytes: joined).map { values[$0] }
     }
 
     func value(forKey key: String) -> Value? {
+        phrases.index(hash: PhraseTable.hash(ofJoined: key.utf8), bytes: key.utf8).map { values[$0] }
+    }
+
+    /// The phrase hash of keys joined by spaces: its words' hashes folded as the tokens' are.
+    static func hash<Bytes: Collection<UInt8>>(ofJoined joined: Bytes) -> UInt64 {
         var hash = KeyHash.phraseStart
-        for word in key.utf8.split(separator: 0x20, omittingEmptySubsequences: false) {
-            hash = KeyHash.phrase(hash, KeyHash.of(word))
+        var word = KeyHash.start
+        for byte in joined {
+            if byte == 0x20 {
+                hash = KeyHash.phrase(hash, KeyHash.finish(word))
+                word = KeyHash.start
+            } else {
+                word = KeyHash.adding(word, byte)
+            }
         }
-        return phrases.index(hash: hash, bytes: key.utf8).map { values[$0] }
+        return KeyHash.phrase(hash, KeyHash.finish(word))
     }
 
     /// The value stored under the phrase that `range` of `tokens` spells.
