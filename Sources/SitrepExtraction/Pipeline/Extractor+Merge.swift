@@ -79,8 +79,11 @@ extension Extractor {
         if let date = mention.date?.date, let newsDate, date.dayNumber < newsDate.dayNumber - backgroundDays {
             background = true
         }
+        // The publication date is part of the identity: the same wire text published on two days
+        // reports two events ("on Monday" is a different day), so it must not collapse into one id.
+        let published = document.published.map { "|published:\($0)" } ?? ""
         let idSource =
-            "\(document.sha256)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
+            "\(document.sha256)\(published)|\(sentence.start)-\(sentence.end)|\(eventClass.type.rawValue)|\(mention.trigger)"
         return Event(
             id: Extractor.stableHash(idSource), doc: document, type: eventClass.type,
             mode: eventClass.mode,
