@@ -46,6 +46,10 @@ public struct Extractor: Sendable {
                 cameo: optional(row.column(5)),
                 acledType: optional(row.column(6)), acledSubType: optional(row.column(7)))
         }
+        var verbForms: [String: [String]] = [:]
+        for row in try files.rows("verb-forms.tsv", minimumColumns: 2) {
+            verbForms[row.column(0).lowercased()] = row.column(1).alternatives.map { $0.lowercased() }
+        }
         for row in try files.rows("triggers.tsv", minimumColumns: 3) {
             let className = row.column(1)
             guard events.classes[className] != nil else {
@@ -55,7 +59,7 @@ public struct Extractor: Sendable {
             for phrase in row.column(0).alternatives {
                 let forms: [String]
                 switch row.column(2) {
-                case "v": forms = EventLexicon.verbForms(phrase)
+                case "v": forms = EventLexicon.verbForms(phrase, table: verbForms)
                 case "n": forms = EventLexicon.nounForms(phrase)
                 default: forms = [phrase]
                 }

@@ -7,7 +7,7 @@ struct DataFiles: Sendable {
         "triggers.tsv", "classes.tsv", "cues.tsv", "combinations.tsv", "cameo.tsv", "numbers.tsv",
         "number-modifiers.tsv",
         "casualties.tsv", "abbreviations.txt", "common-words.txt", "countries.tsv", "sectors.tsv",
-        "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv",
+        "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv", "verb-forms.tsv",
     ]
 
     var texts: [String: [String]]

@@ -109,6 +109,17 @@ struct EventLexicon: Sendable {
     var cues = PhraseTable<[String]>()
     var cameo: [String: CameoCode] = [:]
 
+    /// The inflections of a verb lemma: from `irregular` (verb-forms.tsv) where it lists the lemma
+    /// (stab -> stabbed, slay -> slew, slain), else by the regular rule (attack -> attacked). In a
+    /// phrase the first word is the verb ("round up" -> "rounded up").
+    static func verbForms(_ lemma: String, table: [String: [String]]) -> [String] {
+        if let space = lemma.firstIndex(of: " ") {
+            let rest = lemma[space...]
+            return verbForms(String(lemma[..<space]), table: table).map { $0 + rest }
+        }
+        return table[lemma] ?? verbForms(lemma)
+    }
+
     /// Regular English inflections of a verb lemma (attack -> attacks, attacked, attacking).
     static func verbForms(_ lemma: String) -> [String] {
         guard !lemma.contains(" "), let last = lemma.last else { return [lemma] }
