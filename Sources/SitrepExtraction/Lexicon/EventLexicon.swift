@@ -109,7 +109,7 @@ struct EventLexicon: Sendable {
     var cues = PhraseTable<[String]>()
     var cameo: [String: CameoCode] = [:]
 
-    /// The inflections of a verb lemma: from `irregular` (verb-forms.tsv) where it lists the lemma
+    /// The inflections of a verb lemma: from `table` (verb-forms.tsv) where it lists the lemma
     /// (stab -> stabbed, slay -> slew, slain), else by the regular rule (attack -> attacked). In a
     /// phrase the first word is the verb ("round up" -> "rounded up").
     static func verbForms(_ lemma: String, table: [String: [String]]) -> [String] {
