@@ -69,6 +69,6 @@ let package = Package(
         .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
         .testTarget(name: "SitrepExportTests", dependencies: ["SitrepExport"]),
         .testTarget(name: "SitrepMetricsTests", dependencies: ["SitrepMetrics"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["sitrep"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["sitrep", "SitrepMetrics", "SitrepExport"]),
     ]
 )

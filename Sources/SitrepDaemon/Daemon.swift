@@ -141,6 +141,7 @@ public final class Daemon: @unchecked Sendable {
         serviceState.phase = .starting
         serviceState.pid = getpid()
         serviceState.started = now
+        serviceState.metricsFile = configuration.metricsPath
         serviceState.roll(to: now)
         let timer = DispatchSource.makeTimerSource(queue: queue)
         let interval = DispatchTimeInterval.seconds(metricsIntervalSeconds)

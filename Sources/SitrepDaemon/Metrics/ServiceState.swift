@@ -21,6 +21,8 @@ public struct ServiceState: Sendable, Equatable {
     public var failedToday = 0
     /// Unix seconds of the last event appended; 0 before the first.
     public var lastEvent: Int64 = 0
+    /// Where the daemon writes its metrics (it may be set by a flag `status` does not see).
+    public var metricsFile = ""
 
     public init() {}
 
@@ -56,6 +58,7 @@ public struct ServiceState: Sendable, Equatable {
         events_today=\(eventsToday)
         failed_today=\(failedToday)
         last_event=\(lastEvent)
+        metrics_file=\(metricsFile.filter { $0 != "\n" && $0 != "\r" })
 
         """
     }
@@ -76,6 +79,7 @@ public struct ServiceState: Sendable, Equatable {
             case "events_today": eventsToday = Int(value) ?? 0
             case "failed_today": failedToday = Int(value) ?? 0
             case "last_event": lastEvent = Int64(value) ?? 0
+            case "metrics_file": metricsFile = value
             default: continue
             }
         }

@@ -41,6 +41,7 @@ public struct ServiceInspector: Sendable {
         }
         if let saved {
             report.status = saved.status
+            if !saved.metricsFile.isEmpty { report.metricsFile = saved.metricsFile }
             if report.since == nil && saved.started > 0 { report.since = String(saved.started) }
             if saved.day == report.today {
                 report.documentsToday = saved.documentsToday
