@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Streams: a log of any size is read line by line and each kept event written at once. CSV \
             uses ACLED's column names (event_date, event_type, sub_event_type, actor1, actor2, country, \
-            admin1, location, latitude, longitude, fatalities, notes, source, …) so that ACLED tooling \
+            admin1, location, latitude, longitude, fatalities, notes, source and more) so that ACLED tooling \
             reads it; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. \
             GeoJSON is one RFC 7946 FeatureCollection (null geometry for events without coordinates); \
             KML holds the events that have coordinates. Lines of the log that are not event records \
