@@ -510,6 +510,13 @@ extension Extractor {
         {
             return nil
         }
+        // A sports, film or disease story (the coders' discards) uses them too; a weapon named or a
+        // casualty counted still makes it violence ("bombings around crowds watching the World Cup").
+        if cues.contains("discard"), !weaponNamed, reading.casualties.killed ?? 0 == 0,
+            reading.casualties.injured ?? 0 == 0
+        {
+            return nil
+        }
         if ["attack", "kill", "shoot", "beat"].contains(name) {
             // Armed groups fighting each other is a battle; armed men against unarmed people is violence against civilians.
             let bothSides = armedSides(cues: cues, reading: reading) == (true, true)
