@@ -93,6 +93,9 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        for row in try files.rows("frames.tsv", minimumColumns: 5) where row.column(0) != "frame" {
+            events.frames.append(try Frame.parse(row) { [events] in events.classes[$0] != nil })
+        }
         // The class names the decision stage asks about must all be defined.
         for name in Extractor.violentClasses.union(Extractor.weaponOrder) where events.classes[name] == nil {
             throw DataError(.badValue, context: "classes.tsv", "class \"\(name)\" is used by the rules but not defined")

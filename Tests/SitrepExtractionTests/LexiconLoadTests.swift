@@ -1,4 +1,5 @@
 import Foundation
+import SitrepFormats
 import Testing
 
 @testable import SitrepExtraction
@@ -22,6 +23,10 @@ struct LexiconLoadTests {
         ("combinations.tsv", "disrupt\tweapn\tdefuse\n", "weapn"),
         ("agents.tsv", "ferryman\tCIV\tCivilians\n", "CIV"),
         ("organizations.tsv", "Blue Brigade\tBlue Brigade\t\tRBL\n", "RBL"),
+        ("frames.tsv", "f\tviolent\tcue:crme\t\tdrop\twhy\n", "crme"),
+        ("frames.tsv", "f\tatack\tcue:crime\t\tdrop\twhy\n", "atack"),
+        ("frames.tsv", "f\tviolent\tcue:crime\tarmd\tdrop\twhy\n", "armd"),
+        ("frames.tsv", "f\tviolent\tcue:crime\t\tdorp\twhy\n", "dorp"),
     ])
     func aMisspeltNameInADataFileIsALoadError(file: String, row: String, misspelt: String) {
         do {
@@ -54,6 +59,20 @@ struct LexiconLoadTests {
     @Test func agentNounsFromTheCodersAreActors() {
         let events = Shared.events("Gunmen shot a shopkeeper in Kano on Monday.")
         #expect(events.first?.target?.first?.text == "shopkeeper", "\(events.map { $0.target as Any })")
+    }
+
+    @Test func aFrameInAUserFileDecides() throws {
+        let text = "Rebels attacked an army convoy near Goma."
+        #expect(!Shared.events(text).isEmpty)
+        // Added after the built-in frames: it fires when none of them has.
+        let extractor = try load("frames.tsv", "convoys\tviolent\tcue:state\tharm\tdrop\tconvoys only\n")
+        #expect(extractor.extract(.init(text: text)).isEmpty)
+    }
+
+    @Test func aCrimeStoryFrameDropsViolenceWithoutAnArmedGroup() {
+        #expect(Shared.events("A robber stabbed a shopkeeper during a burglary in Leeds.").allSatisfy {
+            $0.type.rawValue != "ASSAULT"
+        })
     }
 
     @Test func aSportsStoryWithoutHarmIsNoEvent() {
