@@ -81,12 +81,24 @@ public struct Extractor: Sendable {
                     .badValue, context: "combinations.tsv:\(row.line)", "unknown class \"\(className)\"")
             }
             let cues = row.columns.dropLast().filter { !$0.isEmpty }
+            for cue in cues { try Extractor.checkCue(cue, "combinations.tsv:\(row.line)") }
             events.combinations.append(.init(cues: Array(cues), className: className))
         }
-        for row in try files.rows("cues.tsv", minimumColumns: 2) {
-            for phrase in row.column(0).alternatives {
-                events.cues.insert(phrase, [row.column(1)]) { $0.contains($1[0]) ? $0 : $0 + $1 }
+        // Discards (sports, films, disease) are cues like any other, from the coders' lists.
+        for name in ["cues.tsv", "discards.tsv"] {
+            for row in try files.rows(name, minimumColumns: 2) {
+                try Extractor.checkCue(row.column(1), "\(name):\(row.line)")
+                for phrase in row.column(0).alternatives {
+                    events.cues.insert(phrase, [row.column(1)]) { $0.contains($1[0]) ? $0 : $0 + $1 }
+                }
             }
+        }
+        for row in try files.rows("frames.tsv", minimumColumns: 5) where row.column(0) != "frame" {
+            events.frames.append(try Frame.parse(row) { [events] in events.classes[$0] != nil })
+        }
+        // The class names the decision stage asks about must all be defined.
+        for name in Extractor.violentClasses.union(Extractor.weaponOrder) where events.classes[name] == nil {
+            throw DataError(.badValue, context: "classes.tsv", "class \"\(name)\" is used by the rules but not defined")
         }
 
         var words: [String: (value: Int, kind: NumberReader.WordKind)] = [:]
@@ -106,7 +118,9 @@ public struct Extractor: Sendable {
         numbers = NumberReader(words: words, modifiers: modifiers)
 
         casualties = PhraseTable<CasualtyWord>()
-        for row in try files.rows("casualties.tsv", minimumColumns: 3) {
+        for row in try files.rows("casualties.tsv", minimumColumns: 3)
+            + files.rows("casualty-verbs.tsv", minimumColumns: 3)
+        {
             guard let what = CasualtyWord.What(rawValue: row.column(1)),
                 let form = CasualtyWord.Form(rawValue: row.column(2))
             else {
@@ -116,6 +130,15 @@ public struct Extractor: Sendable {
             }
             for phrase in row.column(0).alternatives {
                 casualties.insert(phrase, CasualtyWord(what: what, form: form))
+            }
+            // casualty-verbs.tsv: a word that states a death is a trigger too, where none is listed.
+            let className = row.column(3)
+            guard !className.isEmpty else { continue }
+            guard events.classes[className] != nil else {
+                throw DataError(.badValue, context: "\(row.file):\(row.line)", "unknown class \"\(className)\"")
+            }
+            for phrase in row.column(0).alternatives {
+                events.triggers.insert(phrase, .init(className: className, strength: .normal)) { old, _ in old }
             }
         }
 
@@ -135,7 +158,9 @@ public struct Extractor: Sendable {
         }
 
         actors = ActorLexicon()
-        for row in try files.rows("countries.tsv", minimumColumns: 2) {
+        for row in try files.rows("countries.tsv", minimumColumns: 2)
+            + files.rows("demonyms.tsv", minimumColumns: 3)
+        {
             let iso2 = row.column(0)
             let countryName = gazetteer.country(iso2)?.name ?? row.column(1).alternatives.first ?? iso2
             for name in [countryName] + row.column(1).alternatives {
@@ -165,7 +190,11 @@ public struct Extractor: Sendable {
                         needsCapitals: false, activeYears: []))
             }
         }
-        for row in try files.rows("sectors.tsv", minimumColumns: 3) {
+        // Sector words of our own first: a generic noun from the coders' lists never replaces them.
+        for row in try files.rows("sectors.tsv", minimumColumns: 3)
+            + files.rows("agents.tsv", minimumColumns: 3)
+        {
+            try Extractor.checkSector(row.column(1), "\(row.file):\(row.line)")
             for phrase in row.column(0).alternatives {
                 actors.add(
                     phrase,
@@ -175,6 +204,7 @@ public struct Extractor: Sendable {
             }
         }
         for row in try files.rows("organizations.tsv", minimumColumns: 4) {
+            try Extractor.checkSector(row.column(3), "organizations.tsv:\(row.line)")
             let country = row.column(2).isEmpty ? nil : row.column(2)
             for phrase in row.column(0).alternatives {
                 actors.add(
@@ -185,6 +215,7 @@ public struct Extractor: Sendable {
             }
         }
         for row in try files.rows("people.tsv", minimumColumns: 4) {
+            try Extractor.checkSector(row.column(3), "people.tsv:\(row.line)")
             let country = row.column(2).isEmpty ? nil : row.column(2)
             let years = ActorLexicon.years(row.column(4))
             for phrase in row.column(0).alternatives {
@@ -231,6 +262,22 @@ public struct Extractor: Sendable {
         self.firstWords = firstWords
         gazetteer.shrinkToFit()
         self.firstWordLexicons = lexicons
+    }
+
+    static func checkCue(_ name: String, _ context: String) throws(DataError) {
+        guard CueKind(rawValue: name) != nil else {
+            throw DataError(
+                .badValue, context: context,
+                "unknown cue \"\(name)\" (known: \(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
+    static func checkSector(_ name: String, _ context: String) throws(DataError) {
+        guard name.isEmpty || ActorSector(rawValue: name) != nil else {
+            throw DataError(
+                .badValue, context: context,
+                "unknown sector \"\(name)\" (known: \(ActorSector.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
     }
 
     /// Marks each token with the lexicons that have a phrase starting with it.

@@ -5,9 +5,9 @@ import Testing
 struct NumberReaderTests {
     @Test(arguments: [
         ("26", 26, false), ("1,200", 1200, false), ("twenty-six", 26, false), ("twenty six", 26, false),
-        ("a dozen", 12, false), ("two hundred", 200, false), ("hundreds", 200, true), ("at least 5", 5, true),
+        ("a dozen", 12, false), ("two hundred", 200, false), ("hundreds", 100, true), ("at least 5", 5, true),
         ("more than fifty", 50, true), ("nearly 40", 40, false), ("three thousand", 3000, false),
-        ("dozens", 24, true), ("2 million", 2_000_000, false),
+        ("dozens", 12, true), ("several", 3, true), ("2 million", 2_000_000, false),
     ])
     func readsCountsInDigitsAndWords(text: String, value: Int, isMinimum: Bool) {
         let reading = Shared.extractor.numbers.read(Shared.tokens(text), at: 0)
@@ -15,7 +15,7 @@ struct NumberReaderTests {
         #expect(reading?.isMinimum == isMinimum)
     }
 
-    @Test(arguments: ["the", "a man", "12:30", "several"])
+    @Test(arguments: ["the", "a man", "12:30"])
     func nonNumbersAreNotRead(text: String) {
         #expect(Shared.extractor.numbers.read(Shared.tokens(text), at: 0) == nil)
     }
@@ -36,10 +36,20 @@ struct NumberReaderTests {
         ("Rebels killed the deputy commander of the garrison.", 1, false, nil, false),
         ("Four UN peacekeepers were wounded by a mine.", nil, false, 4, false),
         ("Rebels killed the soldiers guarding the bridge.", nil, false, nil, false),
-        ("Rebels raided the village, killing at least 12 and wounding several others.", 12, true, nil, false),
+        ("Rebels raided the village, killing at least 12 and wounding several others.", 12, true, 3, true),
         ("The blast killed 5 people, injuring 20.", 5, false, 20, false),
         ("Gunmen shot dead a teacher.", 1, false, nil, false),
         ("Gunmen shot dead 3 villagers.", 3, false, nil, false),
+        ("A suicide bomber blew up a bus, killing herself and six soldiers.", 7, false, nil, false),
+        ("Shots were fired at the car, killing Kahane and his driver and wounding their daughters.", 2, false, nil, false),
+        ("The bomber attacked a patrol, killing the bomber and a girl.", 2, false, nil, false),
+        ("Two policemen and two civilians were killed when a bomb exploded.", 4, false, nil, false),
+        ("Jauregui was shot and killed by two gunmen in Tolosa.", 1, false, nil, false),
+        ("He died later in hospital.", 1, false, nil, false),
+        ("The convoy was attacked by gunmen who killed three.", 3, false, nil, false),
+        ("No one was killed in the blast.", 0, false, nil, false),
+        ("Soldiers were killed in the ambush.", nil, false, nil, false),
+        ("Dozens of people were killed in the raid.", 12, true, nil, false),
     ])
     func attachesCasualtyCountsToTheRightWords(
         text: String, killed: Int?, killedMin: Bool, injured: Int?, injuredMin: Bool

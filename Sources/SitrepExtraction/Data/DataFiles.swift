@@ -8,6 +8,7 @@ struct DataFiles: Sendable {
         "number-modifiers.tsv",
         "casualties.tsv", "abbreviations.txt", "common-words.txt", "countries.tsv", "sectors.tsv",
         "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv", "verb-forms.tsv",
+        "agents.tsv", "casualty-verbs.tsv", "demonyms.tsv", "discards.tsv", "frames.tsv",
     ]
 
     var texts: [String: [String]]

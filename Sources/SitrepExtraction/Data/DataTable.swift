@@ -3,6 +3,8 @@ struct DataTable: Sendable {
     struct Row: Sendable {
         var line: Int
         var columns: [String]
+        /// The file the row is from, for errors.
+        var file = ""
 
         func column(_ index: Int) -> String {
             index < columns.count ? columns[index] : ""
@@ -22,7 +24,7 @@ struct DataTable: Sendable {
                         line: line,
                         columns: columns.map {
                             String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
-                        }
+                        }, file: name
                     ))
             }
         }

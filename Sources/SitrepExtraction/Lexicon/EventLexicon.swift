@@ -108,6 +108,8 @@ struct EventLexicon: Sendable {
     var combinations: [Combination] = []
     var cues = PhraseTable<[String]>()
     var cameo: [String: CameoCode] = [:]
+    /// The declarative rules of the decision stage, in file order (frames.tsv).
+    var frames: [Frame] = []
 
     /// The inflections of a verb lemma: from `table` (verb-forms.tsv) where it lists the lemma
     /// (stab -> stabbed, slay -> slew, slain), else by the regular rule (attack -> attacked). In a

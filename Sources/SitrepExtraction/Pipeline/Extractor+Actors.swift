@@ -42,8 +42,14 @@ extension Extractor {
                         end += 2
                         continue
                     }
+                    // A capitalised sector word inside a name is part of it ("Coastal Fishers Guild");
+                    // a known name (a country, an organisation) starts another actor.
+                    let known = actors.match(tokens, at: end, lowercaseText: lowercaseText)
+                    let sectorInName =
+                        known?.entry.kind == .sector && end + 1 < tokens.count
+                        && tokens[end + 1].isCapitalized && tokens[end + 1].kind == .word
                     guard next.isCapitalized, !commonWords.contains(next),
-                        actors.match(tokens, at: end, lowercaseText: lowercaseText) == nil,
+                        known == nil || sectorInName,
                         DateReader.months[next.key] == nil
                     else { break }
                     end += 1

@@ -35,7 +35,8 @@ extension Extractor {
                 // before it is the previous verb's.
                 let takesCountBefore = !tokens[index + match.length - 1].key.hasSuffix("ing")
                 found =
-                    countAfter(tokens, index + match.length)
+                    victimList(after: tokens, index + match.length)
+                    ?? countAfter(tokens, index + match.length)
                     ?? (takesCountBefore ? countBefore(tokens, index) : nil)
                     ?? singleVictim(after: tokens, index + match.length)
                     ?? (takesCountBefore ? singleVictim(before: tokens, index) : nil)
@@ -43,6 +44,7 @@ extension Extractor {
                 // "3 were shot dead", and said actively: "gunmen shot dead a teacher".
                 found =
                     countBefore(tokens, index) ?? singleVictim(before: tokens, index)
+                    ?? victimList(after: tokens, index + match.length)
                     ?? countAfter(tokens, index + match.length)
                     ?? singleVictim(after: tokens, index + match.length)
             case .noun:
@@ -59,6 +61,19 @@ extension Extractor {
                     }
                     j += 1
                 }
+            }
+            // "Jauregui was shot and killed", "he died later": a singular subject is one victim.
+            if found == nil, word.form != .noun, word.form != .toll, !isNegated(tokens, index),
+                isSingularSubject(tokens, before: index)
+            {
+                found = NumberReader.Reading(value: 1, length: 1, isMinimum: false)
+            }
+            // "No one was killed": a count of one under a negation is none.
+            if let one = found, one.value == 1, (max(0, index - 4)..<index).contains(where: { k in
+                ClosedClass.nobody.contains(tokens[k])
+                    || tokens[k].key == "no" && k + 1 < index && tokens[k + 1].key == "one"
+            }) {
+                found = NumberReader.Reading(value: 0, length: one.length, isMinimum: false)
             }
             if let found {
                 switch word.what {
@@ -109,11 +124,13 @@ extension Extractor {
         return nil
     }
 
-    private func countBefore(_ tokens: [Token], _ index: Int) -> NumberReader.Reading? {
+    private func countBefore(_ tokens: [Token], _ index: Int, conjunct: Bool = false) -> NumberReader.Reading? {
         var j = index - 1
         var skipped = 0
         while j >= 0 && skipped <= 6 {
             let token = tokens[j]
+            // The first of two joined counts ends at its noun: "and" or a verb before it ends the search.
+            if conjunct, token.key == "and" || token.key == "," { return nil }
             // "10 people, including the bomber, were killed": the aside between commas is skipped.
             if token.key == ",", let opening = asideStart(tokens, before: j) {
                 j = opening - 1
@@ -123,9 +140,16 @@ extension Extractor {
                 || numbers.words[token.key.split(separator: "-").first.map(String.init) ?? ""] != nil
             {
                 for start in stride(from: max(0, j - 3), through: j, by: 1) {
-                    if let reading = numbers.read(tokens, at: start), start + reading.length > j,
+                    if var reading = numbers.read(tokens, at: start), start + reading.length > j,
                         isCount(tokens, start, reading)
                     {
+                        // "Two policemen and two civilians were killed": the counts joined by "and" add up.
+                        if start > 1, tokens[start - 1].key == "and",
+                            let other = countBefore(tokens, start - 1, conjunct: true)
+                        {
+                            reading.value += other.value
+                            reading.isMinimum = reading.isMinimum || other.isMinimum
+                        }
                         return reading
                     }
                 }
@@ -143,8 +167,88 @@ extension Extractor {
         return nil
     }
 
+    /// Victims joined by "and" after a casualty verb, each counted: "killing herself and six security
+    /// personnel" is 7, "killing Kahane and his wife" 2, "killing the bomber and a girl" 2. Only a list
+    /// of two or more; a single victim is read by the rules for one count.
+    func victimList(after tokens: [Token], _ start: Int) -> NumberReader.Reading? {
+        var total = 0
+        var parts = 0
+        var isMinimum = false
+        var k = start
+        while k < tokens.count, parts < 8 {
+            guard let (value, end, minimum) = victim(tokens, at: k) else { break }
+            total += value
+            parts += 1
+            isMinimum = isMinimum || minimum
+            k = end
+            // ", the bomber and a girl": commas join a list that ends with "and".
+            guard k + 1 < tokens.count, tokens[k].key == "and" || tokens[k].key == "," else { break }
+            k += 1
+        }
+        guard parts >= 2, tokens[k - 1].key != "," else { return nil }
+        return NumberReader.Reading(value: total, length: k - start, isMinimum: isMinimum)
+    }
+
+    /// One conjunct of a victim list: a count and its noun, a reflexive, a determiner and a noun for one
+    /// person, or a capitalised name. Returns its count and where it ends.
+    private func victim(_ tokens: [Token], at start: Int) -> (Int, Int, Bool)? {
+        guard start < tokens.count else { return nil }
+        let first = tokens[start]
+        if ClosedClass.singularReflexives.contains(first) { return (1, start + 1, false) }
+        if let reading = numbers.read(tokens, at: start), isCount(tokens, start, reading),
+            first.kind == .number || numbers.words[first.key] != nil || reading.length > 1
+        {
+            let end = nounEnd(tokens, from: start + reading.length)
+            return end > start + reading.length || reading.length > 0 ? (reading.value, end, reading.isMinimum) : nil
+        }
+        if ClosedClass.singularDeterminers.contains(first) {
+            let end = nounEnd(tokens, from: start + 1)
+            guard end > start + 1, end - 1 < tokens.count, isPersonNoun(tokens[end - 1]),
+                !tokens[end - 1].key.hasSuffix("s") || tokens[end - 1].key.hasSuffix("ss")
+            else { return nil }
+            return (1, end, false)
+        }
+        if first.kind == .word, first.isCapitalized, actors.table.value(for: first)?.kind != .sector {
+            var end = start + 1
+            while end < tokens.count, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+            return (1, end, false)
+        }
+        return nil
+    }
+
+    /// The end of the words of a noun phrase: up to four words, none of them "and" or a preposition.
+    private func nounEnd(_ tokens: [Token], from start: Int) -> Int {
+        var end = start
+        while end < tokens.count, end - start < 4, tokens[end].kind == .word || tokens[end].key == "-",
+            !ClosedClass.phraseEnds.contains(tokens[end])
+        {
+            end += 1
+        }
+        return end
+    }
+
+    /// "was killed", "was shot and killed", "he died": a singular subject right before the casualty
+    /// word (past a singular auxiliary, adverbs and a verb joined by "and").
+    private func isSingularSubject(_ tokens: [Token], before index: Int) -> Bool {
+        var k = index - 1
+        var steps = 0
+        while k >= 0, steps < 5 {
+            let token = tokens[k]
+            if ClosedClass.singularAuxiliaries.contains(token) || ClosedClass.singularPronouns.contains(token) {
+                // "no one was killed" is counted as none elsewhere; "one of them was" is one too.
+                return true
+            }
+            guard token.kind == .word, !ClosedClass.pluralAuxiliaries.contains(token),
+                !ClosedClass.clauseStarts.contains(token)
+            else { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
     /// A word for one person: "journalist", "prisoner", "policeman", "deputy chief".
-    private func isPersonNoun(_ token: Token) -> Bool {
+    func isPersonNoun(_ token: Token) -> Bool {
         guard token.kind == .word else { return false }
         if let entry = actors.table.value(for: token), entry.kind == .sector, !token.key.hasSuffix("s") {
             return true

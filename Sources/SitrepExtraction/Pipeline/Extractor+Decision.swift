@@ -423,9 +423,13 @@ extension Extractor {
                 name: name, violent: violent, cues: cues, classNames: classNames, reading: reading, hit: hit)
         }
         if protestKinds.contains(name) { return eventClass }
+        let facts = FrameFacts(
+            cues: cues, classNames: classNames,
+            harm: (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0,
+            weapon: Extractor.disasterFreeWeapons.contains { cues.contains($0) },
+            armedAttack: false)
         guard violent else {
-            if name == "loot" && cues.contains("crime") { return nil }
-            return eventClass
+            return frameOutcome(firstFrame(for: name, isViolent: false, facts: facts)) ?? eventClass
         }
         if ["attack", "kill", "shoot", "clash", "explosive", "shelling", "air", "beat", "massacre"].contains(
             name)
@@ -488,27 +492,18 @@ extension Extractor {
             || reading.actors.contains {
                 $0.actor.sector == "REB" || $0.actor.sector == "MIL"
             }
-        if cues.contains("crime") && !cues.contains("nonstate") && !classNames.contains("clash")
-            && name != "sexual" && name != "abduct"
-        {
-            return nil
-        }
         let attackWords = reading.hits.contains {
             $0.strength != .weak && ["attack", "shoot", "clash"].contains($0.eventClass.name)
         }
-        let weaponNamed = Extractor.disasterFreeWeapons.contains { cues.contains($0) }
-        if cues.contains("disaster")
-            && ["kill", "attack", "explosive", "chemical", "shelling"].contains(name)
-            && !cues.contains("nonstate") && !weaponNamed
-            && !(attackWords && armed)
-        {
-            return nil
-        }
-        // Sports, drills, tests, films and hacking use the words of war without its harm.
-        if cues.contains("nonviolent"), reading.casualties.killed ?? 0 == 0,
-            reading.casualties.injured ?? 0 == 0
-        {
-            return nil
+        // Crime, disasters, sports and the like: the frames of frames.tsv, in their order.
+        var violentFacts = facts
+        violentFacts.armedAttack = attackWords && armed
+        violentFacts.armed = armed
+        violentFacts.namedActor = reading.actors.contains { $0.isNamed }
+        violentFacts.bothSides = { armedSides(cues: cues, reading: reading) == (true, true) }
+        if let frame = firstFrame(for: name, isViolent: true, facts: violentFacts) {
+            guard let outcome = frameOutcome(frame) else { return nil }
+            return outcome
         }
         if ["attack", "kill", "shoot", "beat"].contains(name) {
             // Armed groups fighting each other is a battle; armed men against unarmed people is violence against civilians.
@@ -518,14 +513,17 @@ extension Extractor {
                     name, acledType: "Battles", sub: "Armed clash", mode: name == "beat" ? "beat" : "firearms"
                 )
             }
-            if name == "kill" && !armed && !cues.contains("civilian") && !cues.contains("firearm")
-                && !cues.contains("blade")
-            {
-                // "died" alone, with nobody who could have done it: not a political event.
-                if !reading.actors.contains(where: { $0.isNamed }) { return nil }
-            }
         }
         return events.eventClass(name)
+    }
+
+    /// What a frame that fired makes of the event: nil when it drops it.
+    func frameOutcome(_ frame: Frame?) -> EventLexicon.EventClass?? {
+        guard let frame else { return .none }
+        switch frame.effect {
+        case .drop: return .some(nil)
+        case .become(let name): return .some(events.eventClass(name))
+        }
     }
 
     static let modals: WordSet = [
