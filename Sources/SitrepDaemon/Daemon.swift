@@ -161,6 +161,9 @@ public final class Daemon: @unchecked Sendable {
             events: statistics.events - countedStatistics.events,
             failed: statistics.failed - countedStatistics.failed, atSeconds: now)
         countedStatistics = statistics
+        if ingestor.lastEventWallNanoseconds > 0 {
+            serviceState.lastEvent = ingestor.lastEventWallNanoseconds / 1_000_000_000
+        }
         serviceState.updated = now
         serviceState.status = lastStatus
         let waiting = ingestor.backlog > 0 || !ingestor.dirtyStreams.isEmpty

@@ -69,6 +69,14 @@ public struct MapProjection: Sendable, Equatable {
         return max(0.2, cosine(middle))
     }
 
+    /// The same view with `pixels` more picture on the left, at the same scale.
+    public func extendedWest(by pixels: Double) -> MapProjection {
+        var view = self
+        view.west -= (east - west) / width * pixels
+        view.width += pixels
+        return view
+    }
+
     public func project(lat: Double, lon: Double) -> (x: Double, y: Double) {
         let x = (lon - west) / (east - west) * width
         let y = (north - lat) / (north - south) * height

@@ -5,6 +5,8 @@ public struct MapRenderer: Sendable {
     public var height: Double
     public var outlines: CountryOutlines
 
+    static let legendWidth = 300.0
+
     public init(outlines: CountryOutlines, width: Double = 1200, height: Double = 800) {
         self.outlines = outlines
         self.width = width
@@ -30,8 +32,12 @@ public struct MapRenderer: Sendable {
         let mapped = events.filter { $0.coordinates != nil }
         let points = mapped.compactMap(\.coordinates)
         let dates = events.compactMap(\.date).filter(EventFilter.isDate)
+        // The events are fitted to the part of the picture right of the legend, so that it hides none.
+        let legendSpace = min(Self.legendWidth + 20, width / 3)
+        let projection = MapProjection.fitted(to: points, width: width - legendSpace, height: height)
+            .extendedWest(by: legendSpace)
         return Plan(
-            projection: .fitted(to: points, width: width, height: height), mapped: mapped, total: events.count,
+            projection: projection, mapped: mapped, total: events.count,
             firstDate: dates.min(), lastDate: dates.max())
     }
 
@@ -92,7 +98,7 @@ public struct MapRenderer: Sendable {
         let lineHeight = 20.0
         let boxHeight = 58 + lineHeight * Double(entries.count) + 30
         var out = "<g class=\"legend\" font-size=\"13\">\n"
-        out += "<rect x=\"10\" y=\"10\" width=\"300\" height=\"\(Self.coordinate(boxHeight))\" "
+        out += "<rect x=\"10\" y=\"10\" width=\"\(Self.coordinate(Self.legendWidth))\" height=\"\(Self.coordinate(boxHeight))\" "
         out += "fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#666666\" rx=\"4\"/>\n"
         out += "<text x=\"20\" y=\"32\" font-size=\"15\" font-weight=\"bold\">\(KMLFormat.escape(range))</text>\n"
         out += "<text x=\"20\" y=\"52\">\(plan.mapped.count) of \(plan.total) events mapped</text>\n"

@@ -73,3 +73,17 @@ import Testing
         return t % 10 == 0 ? "\(t / 10)" : "\(t / 10).\(abs(t % 10))"
     }
 }
+
+@Suite struct MapLegendTests {
+    @Test func noDotFallsUnderTheLegend() {
+        let renderer = MapRenderer(outlines: CountryOutlines(rings: []), width: 1000, height: 600)
+        let events = [Samples.battle, Samples.protest, Samples.hostile]
+        let plan = renderer.plan(events)
+        #expect(plan.projection.width == 1000)
+        for event in events {
+            let point = event.coordinates!
+            let (x, y) = plan.projection.project(lat: point.lat, lon: point.lon)
+            #expect(x > 320 && x < 1000 && y > 0 && y < 600)
+        }
+    }
+}
