@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The Debian package under a real systemd: boots systemd as PID 1 in a container whose whole tree is
-# the host's under a writable tmpfs overlay (systemd-nspawn --volatile=overlay, so dpkg can write
-# /usr without touching the host), then installs the .deb, drops an article, upgrades to a second
+# The Debian package under a real systemd: boots systemd as PID 1 in a container (a volatile tmpfs
+# root, the host's /usr and dpkg database under writable overlays in a scratch directory, so dpkg
+# changes nothing on the host), then installs the .deb, drops an article, upgrades to a second
 # version, removes (the log and state stay) and purges (they go). Prints one summary line.
 #
 #   sudo Tests/deb/run.sh DEB [NEWER_DEB]
@@ -53,7 +53,10 @@ if ! mountpoint -q /run && ! mountpoint -q /run/systemd/nspawn; then
     mounted=yes
 fi
 say "booting systemd in container $machine"
-systemd-nspawn -D / --volatile=overlay -M "$machine" --register=no --keep-unit -b --console=pipe \
+mkdir -p "$work/upper-usr" "$work/upper-etc"
+cp -a /var/lib/dpkg "$work/dpkg" # a copy of the package database, for dpkg in the container
+systemd-nspawn -D / --volatile=yes -M "$machine" --register=no --keep-unit --link-journal=no -b --console=pipe \
+    --overlay="/usr:$work/upper-usr:/usr" --overlay="/etc:$work/upper-etc:/etc" --bind="$work/dpkg:/var/lib/dpkg" \
     --bind-ro="$work:/mnt/sitrep-deb" -- systemd.mask=systemd-firstboot.service \
     </dev/null >"$work/nspawn.log" 2>&1 &
 nspawn_pid=$!
@@ -72,7 +75,7 @@ wait_for() { # seconds command...
     shift
     until "$@" >/dev/null 2>&1; do ((SECONDS < deadline)) || return 1; sleep 0.3; done
 }
-wait_for 60 ct systemctl is-system-running --wait || true
+wait_for 60 ct sh -c 'systemctl is-system-running | grep -qE "^(running|degraded)"' || true
 # A package of the same name may be on the host (and so in the overlay): start from none.
 ct dpkg --purge sitrep >/dev/null 2>&1 || true
 
@@ -85,14 +88,14 @@ check "the service is enabled and active" wait_for 30 ct systemctl is-active sit
 check "the sitrep user and the setgid inbox exist" ct test -g /var/spool/sitrep/inbox -a "$(ct id -u sitrep 2>/dev/null || echo x)" != x
 check "man sitrep is installed" ct test -s /usr/share/man/man1/sitrep.1.gz
 check "bash completion is installed" ct test -s /usr/share/bash-completion/completions/sitrep
-ct sh -c 'printf "Gunmen attacked a police checkpoint south of Mosul on 3 March 2021, killing three police officers.\n" >/var/spool/sitrep/inbox/a.txt && chown sitrep:sitrep /var/spool/sitrep/inbox/a.txt'
+# Written beside the inbox and renamed in, as a delivering program would (the daemon may move it at once).
+ct sh -c 'printf "Gunmen attacked a police checkpoint south of Mosul on 3 March 2021, killing three police officers.\n" >/var/spool/sitrep/a.txt && chown sitrep:sitrep /var/spool/sitrep/a.txt && mv /var/spool/sitrep/a.txt /var/spool/sitrep/inbox/a.txt' || true
 check "an article dropped in the inbox gives events in the log" \
     wait_for 30 ct sh -c 'test -s /var/log/sitrep/events.jsonl'
 check "the metrics file is written under the state directory" wait_for 15 ct test -s /var/lib/sitrep/metrics.prom
 check "sitrep status says running" ct /usr/bin/sitrep status --state /var/lib/sitrep \
     --log /var/log/sitrep/events.jsonl --inbox /var/spool/sitrep/inbox
-lines=$(ct wc -l </dev/null /var/log/sitrep/events.jsonl 2>/dev/null | awk '{print $1}' || echo 0)
-[[ -z $lines ]] && lines=$(ct sh -c 'wc -l < /var/log/sitrep/events.jsonl')
+lines=$(ct sh -c 'wc -l < /var/log/sitrep/events.jsonl' 2>/dev/null || echo 0)
 pid=$(ct systemctl show -P MainPID sitrep.service)
 
 say "upgrading to $(basename "$newer")"
