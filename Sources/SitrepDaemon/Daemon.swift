@@ -179,7 +179,8 @@ public final class Daemon: @unchecked Sendable {
             try MetricsTextFile(path: configuration.serviceStatePath).write(Array(serviceState.text.utf8))
             if metricsWriteFailed {
                 metricsWriteFailed = false
-                logger.notice("metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
+                logger.notice(
+                    "metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
             }
         } catch {
             // Once per run of failures: the next write is five seconds away.

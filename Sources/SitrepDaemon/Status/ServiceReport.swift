@@ -52,7 +52,8 @@ public struct ServiceReport: Sendable, Equatable {
         if let status, !status.isEmpty { lines.append("  STATUS: \(status)") }
         lines.append("  backlog: \(backlog) document(s) in the inbox")
         lines.append(
-            "  today (\(today) UTC): \(documentsToday) documents, \(eventsToday) events, \(failedToday) failed")
+            "  today (\(today) UTC): \(documentsToday) documents, \(eventsToday) events, \(failedToday) failed"
+        )
         if let lastEvent {
             var line = "  last event: \(lastEvent.type)"
             if let date = lastEvent.date { line += " on \(date)" }
@@ -89,7 +90,8 @@ public struct ServiceReport: Sendable, Equatable {
         }.joined(separator: ",")
         let fields = [
             "\"running\":\(running)", "\"evidence\":\(Self.quoted(evidence))", "\"pid\":\(number(pid))",
-            "\"since\":\(string(since.map(Self.iso)))", "\"status\":\(string(status))", "\"backlog\":\(backlog)",
+            "\"since\":\(string(since.map(Self.iso)))", "\"status\":\(string(status))",
+            "\"backlog\":\(backlog)",
             "\"today\":{\"date\":\(Self.quoted(today)),\"documents\":\(documentsToday),\"events\":\(eventsToday),\"failed\":\(failedToday)}",
             "\"last_event\":\(last)", "\"failures\":{\"total\":\(failedTotal),\"recent\":[\(failureList)]}",
             "\"paths\":{\"inbox\":\(Self.quoted(inbox)),\"log\":\(Self.quoted(log)),\"state\":\(Self.quoted(state)),\"metrics\":\(Self.quoted(metricsFile))}",
