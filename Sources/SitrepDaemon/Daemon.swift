@@ -161,6 +161,9 @@ public final class Daemon: @unchecked Sendable {
             events: statistics.events - countedStatistics.events,
             failed: statistics.failed - countedStatistics.failed, atSeconds: now)
         countedStatistics = statistics
+        if ingestor.lastEventWallNanoseconds > 0 {
+            serviceState.lastEvent = ingestor.lastEventWallNanoseconds / 1_000_000_000
+        }
         serviceState.updated = now
         serviceState.status = lastStatus
         let waiting = ingestor.backlog > 0 || !ingestor.dirtyStreams.isEmpty
@@ -176,7 +179,8 @@ public final class Daemon: @unchecked Sendable {
             try MetricsTextFile(path: configuration.serviceStatePath).write(Array(serviceState.text.utf8))
             if metricsWriteFailed {
                 metricsWriteFailed = false
-                logger.notice("metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
+                logger.notice(
+                    "metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
             }
         } catch {
             // Once per run of failures: the next write is five seconds away.

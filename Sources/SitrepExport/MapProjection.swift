@@ -41,13 +41,15 @@ public struct MapProjection: Sendable, Equatable {
         let latMargin = max((north - south) / 6, (minimumSpan - (north - south)) / 2, 0)
         return widened(
             west: max(-180, west - lonMargin), east: min(180, east + lonMargin),
-            south: max(-85, south - latMargin), north: min(85, north + latMargin), width: width, height: height)
+            south: max(-85, south - latMargin), north: min(85, north + latMargin), width: width,
+            height: height)
     }
 
     private static func widened(
         west: Double, east: Double, south: Double, north: Double, width: Double, height: Double
     ) -> MapProjection {
-        var view = MapProjection(west: west, east: east, south: south, north: north, width: width, height: height)
+        var view = MapProjection(
+            west: west, east: east, south: south, north: north, width: width, height: height)
         let projectedWidth = (east - west) * view.lonScale
         let projectedHeight = north - south
         let wanted = width / height
@@ -67,6 +69,14 @@ public struct MapProjection: Sendable, Equatable {
     public var lonScale: Double {
         let middle = (south + north) / 2 * Double.pi / 180
         return max(0.2, cosine(middle))
+    }
+
+    /// The same view with `pixels` more picture on the left, at the same scale.
+    public func extendedWest(by pixels: Double) -> MapProjection {
+        var view = self
+        view.west -= (east - west) / width * pixels
+        view.width += pixels
+        return view
     }
 
     public func project(lat: Double, lon: Double) -> (x: Double, y: Double) {

@@ -5,6 +5,8 @@ public struct MapRenderer: Sendable {
     public var height: Double
     public var outlines: CountryOutlines
 
+    static let legendWidth = 300.0
+
     public init(outlines: CountryOutlines, width: Double = 1200, height: Double = 800) {
         self.outlines = outlines
         self.width = width
@@ -30,8 +32,12 @@ public struct MapRenderer: Sendable {
         let mapped = events.filter { $0.coordinates != nil }
         let points = mapped.compactMap(\.coordinates)
         let dates = events.compactMap(\.date).filter(EventFilter.isDate)
+        // The events are fitted to the part of the picture right of the legend, so that it hides none.
+        let legendSpace = min(Self.legendWidth + 20, width / 3)
+        let projection = MapProjection.fitted(to: points, width: width - legendSpace, height: height)
+            .extendedWest(by: legendSpace)
         return Plan(
-            projection: .fitted(to: points, width: width, height: height), mapped: mapped, total: events.count,
+            projection: projection, mapped: mapped, total: events.count,
             firstDate: dates.min(), lastDate: dates.max())
     }
 
@@ -70,7 +76,8 @@ public struct MapRenderer: Sendable {
             let radius = Self.coordinate(Self.radius(fatalities: event.killed))
             let attributes = interactive ? " data-row=\"\(index)\" class=\"dot\"" : ""
             out += "<circle cx=\"\(Self.coordinate(x))\" cy=\"\(Self.coordinate(y))\" r=\"\(radius)\" "
-            out += "fill=\"\(colour)\"\(attributes)><title>\(KMLFormat.escape(Self.summary(event)))</title></circle>\n"
+            out +=
+                "fill=\"\(colour)\"\(attributes)><title>\(KMLFormat.escape(Self.summary(event)))</title></circle>\n"
         }
         out += "</g>\n"
         out += legend(plan)
@@ -80,7 +87,8 @@ public struct MapRenderer: Sendable {
     private func legend(_ plan: Plan) -> String {
         let present = Set(plan.mapped.map { $0.acled?.eventType ?? "" })
         var entries = ACLEDColour.types.filter { present.contains($0.name) }
-        if plan.mapped.contains(where: { ACLEDColour.colour(for: $0.acled?.eventType) == ACLEDColour.other }) {
+        if plan.mapped.contains(where: { ACLEDColour.colour(for: $0.acled?.eventType) == ACLEDColour.other })
+        {
             entries.append((ACLEDColour.otherName, ACLEDColour.other))
         }
         let range: String
@@ -92,9 +100,11 @@ public struct MapRenderer: Sendable {
         let lineHeight = 20.0
         let boxHeight = 58 + lineHeight * Double(entries.count) + 30
         var out = "<g class=\"legend\" font-size=\"13\">\n"
-        out += "<rect x=\"10\" y=\"10\" width=\"300\" height=\"\(Self.coordinate(boxHeight))\" "
+        out +=
+            "<rect x=\"10\" y=\"10\" width=\"\(Self.coordinate(Self.legendWidth))\" height=\"\(Self.coordinate(boxHeight))\" "
         out += "fill=\"#FFFFFF\" fill-opacity=\"0.9\" stroke=\"#666666\" rx=\"4\"/>\n"
-        out += "<text x=\"20\" y=\"32\" font-size=\"15\" font-weight=\"bold\">\(KMLFormat.escape(range))</text>\n"
+        out +=
+            "<text x=\"20\" y=\"32\" font-size=\"15\" font-weight=\"bold\">\(KMLFormat.escape(range))</text>\n"
         out += "<text x=\"20\" y=\"52\">\(plan.mapped.count) of \(plan.total) events mapped</text>\n"
         var y = 58.0 + lineHeight
         for entry in entries {
@@ -108,7 +118,9 @@ public struct MapRenderer: Sendable {
 
     /// One line about an event, for hover text.
     public static func summary(_ event: ExportEvent) -> String {
-        var parts = [event.date ?? "undated", event.acled?.subEventType ?? event.acled?.eventType ?? event.type]
+        var parts = [
+            event.date ?? "undated", event.acled?.subEventType ?? event.acled?.eventType ?? event.type,
+        ]
         if let place = event.location?.name ?? event.location?.text { parts.append(place) }
         if let killed = event.killed { parts.append("\(killed) killed") }
         var text = parts.joined(separator: " · ")
@@ -156,7 +168,8 @@ public struct MapRenderer: Sendable {
                 [event.doc?.title, event.doc?.url].compactMap { $0 }.joined(separator: " "),
             ].map(KMLFormat.escape)
             out += "<tr id=\"row-\(index)\" data-tip=\"\(KMLFormat.escape(Self.summary(event)))\">"
-            out += "<td>\(cells[0])</td><td><span class=\"swatch\" style=\"background:\(colour)\"></span>\(cells[1])</td>"
+            out +=
+                "<td>\(cells[0])</td><td><span class=\"swatch\" style=\"background:\(colour)\"></span>\(cells[1])</td>"
             out += cells[2...].map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"

@@ -107,9 +107,9 @@ struct OperationsTests {
         let daemon = try DaemonProcess(sandbox)
         #expect(daemon.waitUntilReady())
         let path = sandbox.state + "/metrics.prom"
-        #expect(sandbox.eventually(timeout: 5) { FileManager.default.fileExists(atPath: path) })
+        #expect(sandbox.eventually(timeout: 20) { FileManager.default.fileExists(atPath: path) })
         let first = try #require(value(try samples(path), "sitrep_metrics_written_timestamp_seconds"))
-        #expect(sandbox.eventually(timeout: 12) {
+        #expect(sandbox.eventually(timeout: 30) {
             (try? samples(path)).flatMap { value($0, "sitrep_metrics_written_timestamp_seconds") }.map { $0 > first } ?? false
         })
         daemon.signal(SIGTERM)

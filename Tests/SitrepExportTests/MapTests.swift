@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct MapTests {
     static let square = try! CountryOutlines.parse(
-        "# test\nXX\tSquare\t1000,1000 2000,1000 2000,2000 1000,2000\nYY\tFar\t-17000,-5000 -16900,-5000 -16900,-4900\n")
+        "# test\nXX\tSquare\t1000,1000 2000,1000 2000,2000 1000,2000\nYY\tFar\t-17000,-5000 -16900,-5000 -16900,-4900\n"
+    )
 
     @Test func theViewIsFittedAroundTheEventsWithTheirPositionsInside() {
         let points = [(lat: 10.0, lon: 20.0), (lat: 14.0, lon: 30.0)]
@@ -34,7 +35,8 @@ import Testing
         let plan = renderer.plan([Samples.battle, Samples.protest])
         let (x, y) = plan.projection.project(lat: 13.6279, lon: 25.3494)
         let radius = MapRenderer.radius(fatalities: 12)
-        let circle = "cx=\"\(Self.tenths(x))\" cy=\"\(Self.tenths(y))\" r=\"\(Self.tenths(radius))\" fill=\"#D55E00\""
+        let circle =
+            "cx=\"\(Self.tenths(x))\" cy=\"\(Self.tenths(y))\" r=\"\(Self.tenths(radius))\" fill=\"#D55E00\""
         #expect(svg.contains(circle))
         #expect(svg.contains("fill=\"#009E73\""))
         #expect(svg.contains("2024-03-02 – 2024-03-05"))
@@ -71,5 +73,19 @@ import Testing
     static func tenths(_ value: Double) -> String {
         let t = Int((value * 10).rounded())
         return t % 10 == 0 ? "\(t / 10)" : "\(t / 10).\(abs(t % 10))"
+    }
+}
+
+@Suite struct MapLegendTests {
+    @Test func noDotFallsUnderTheLegend() {
+        let renderer = MapRenderer(outlines: CountryOutlines(rings: []), width: 1000, height: 600)
+        let events = [Samples.battle, Samples.protest, Samples.hostile]
+        let plan = renderer.plan(events)
+        #expect(plan.projection.width == 1000)
+        for event in events {
+            let point = event.coordinates!
+            let (x, y) = plan.projection.project(lat: point.lat, lon: point.lon)
+            #expect(x > 320 && x < 1000 && y > 0 && y < 600)
+        }
     }
 }

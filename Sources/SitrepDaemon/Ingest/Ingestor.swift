@@ -36,6 +36,8 @@ public final class Ingestor: @unchecked Sendable {
     var pendingTally = EventTally()
     /// Monotonic time of the last checkpoint written (for the checkpoint-lag gauge).
     public internal(set) var lastCheckpointNanoseconds: Int64 = 0
+    /// Wall-clock time of the last commit that added events; 0 before the first.
+    public internal(set) var lastEventWallNanoseconds: Int64 = 0
 
     /// Documents waiting to be read, oldest first.
     var pending: [String] = []
@@ -219,7 +221,9 @@ public final class Ingestor: @unchecked Sendable {
         checkpoint = next
         lastCheckpointNanoseconds = clock.monotonicNanoseconds()
         retryDelaySeconds = 0
-        metrics?.committed(pendingTally, atSeconds: Double(clock.wallNanoseconds()) / 1e9)
+        let committedAt = clock.wallNanoseconds()
+        if batch.events > 0 { lastEventWallNanoseconds = committedAt }
+        metrics?.committed(pendingTally, atSeconds: Double(committedAt) / 1e9)
         pendingTally = EventTally()
         statistics.documents += batch.documents
         statistics.events += batch.events

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `sitrep status` shows, gathered by `ServiceInspector`; rendered as text or JSON here.
 public struct ServiceReport: Sendable, Equatable {
     public struct Failure: Sendable, Equatable {
@@ -50,7 +52,8 @@ public struct ServiceReport: Sendable, Equatable {
         if let status, !status.isEmpty { lines.append("  STATUS: \(status)") }
         lines.append("  backlog: \(backlog) document(s) in the inbox")
         lines.append(
-            "  today (\(today) UTC): \(documentsToday) documents, \(eventsToday) events, \(failedToday) failed")
+            "  today (\(today) UTC): \(documentsToday) documents, \(eventsToday) events, \(failedToday) failed"
+        )
         if let lastEvent {
             var line = "  last event: \(lastEvent.type)"
             if let date = lastEvent.date { line += " on \(date)" }
@@ -87,7 +90,8 @@ public struct ServiceReport: Sendable, Equatable {
         }.joined(separator: ",")
         let fields = [
             "\"running\":\(running)", "\"evidence\":\(Self.quoted(evidence))", "\"pid\":\(number(pid))",
-            "\"since\":\(string(since))", "\"status\":\(string(status))", "\"backlog\":\(backlog)",
+            "\"since\":\(string(since.map(Self.iso)))", "\"status\":\(string(status))",
+            "\"backlog\":\(backlog)",
             "\"today\":{\"date\":\(Self.quoted(today)),\"documents\":\(documentsToday),\"events\":\(eventsToday),\"failed\":\(failedToday)}",
             "\"last_event\":\(last)", "\"failures\":{\"total\":\(failedTotal),\"recent\":[\(failureList)]}",
             "\"paths\":{\"inbox\":\(Self.quoted(inbox)),\"log\":\(Self.quoted(log)),\"state\":\(Self.quoted(state)),\"metrics\":\(Self.quoted(metricsFile))}",
@@ -103,6 +107,12 @@ public struct ServiceReport: Sendable, Equatable {
         let within = ((seconds % 86400) + 86400) % 86400
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(day) \(two(within / 3600)):\(two(within / 60 % 60)):\(two(within % 60)) UTC"
+    }
+
+    /// A Unix time as RFC 3339 UTC (`2026-12-02T16:58:54Z`); other text as it is.
+    static func iso(_ text: String) -> String {
+        guard Int64(text) != nil else { return text }
+        return time(text).replacingOccurrences(of: " UTC", with: "Z").replacingOccurrences(of: " ", with: "T")
     }
 
     static func clip(_ text: String, _ limit: Int) -> String {
