@@ -448,11 +448,12 @@ extension Extractor {
                 name: name, violent: violent, cues: cues, classNames: classNames, reading: reading, hit: hit)
         }
         if protestKinds.contains(name) { return eventClass }
-        let facts = FrameFacts(
+        var facts = FrameFacts(
             cues: cues, classNames: classNames,
             harm: (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0,
             weapon: Extractor.disasterFreeWeapons.contains { cues.contains($0) },
             armedAttack: false)
+        facts.intent = hasIntent(reading.sentence.tokens, before: hit.index)
         guard violent else {
             fired = firstFrame(for: name, isViolent: false, facts: facts)
             return frameOutcome(fired) ?? eventClass
@@ -542,6 +543,17 @@ extension Extractor {
             }
         }
         return events.eventClass(name)
+    }
+
+    /// A modal or a word of intent within four words before the trigger, in the same clause.
+    func hasIntent(_ tokens: [Token], before index: Int) -> Bool {
+        var k = index - 1
+        while k >= 0 && index - k <= 4 {
+            if tokens[k].kind == .punctuation { return false }
+            if Extractor.modals.contains(tokens[k]) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// What a frame that fired makes of the event: nil when it drops it.
