@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // libsystemd (sd_notify, sd_journal_sendv), found through pkg-config.
@@ -26,6 +28,19 @@ let package = Package(
             dependencies: ["SitrepFormats"],
             resources: [.copy("Resources")]
         ),
+        // Pure: event records in, CSV / GeoJSON / KML / SVG / HTML out. No I/O, no clock.
+        .target(
+            name: "SitrepExport",
+            resources: [.copy("Resources")]
+        ),
+        // Metric names and the node_exporter textfile writer, shared by every long-running command.
+        .target(
+            name: "SitrepMetrics",
+            dependencies: [
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The I/O edge: inbox watching, state, the event log, systemd status.
         .target(
             name: "SitrepDaemon",
@@ -33,6 +48,7 @@ let package = Package(
                 "SitrepFormats",
                 "SitrepExtraction",
                 "CSystemd",
+                "SitrepMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -43,6 +59,7 @@ let package = Package(
                 "SitrepDaemon",
                 "SitrepFormats",
                 "SitrepExtraction",
+                "SitrepExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,6 +67,8 @@ let package = Package(
         .testTarget(name: "SitrepFormatsTests", dependencies: ["SitrepFormats"]),
         .testTarget(name: "SitrepExtractionTests", dependencies: ["SitrepExtraction", "SitrepFormats"]),
         .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["sitrep"]),
+        .testTarget(name: "SitrepExportTests", dependencies: ["SitrepExport"]),
+        .testTarget(name: "SitrepMetricsTests", dependencies: ["SitrepMetrics"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["sitrep", "SitrepMetrics", "SitrepExport"]),
     ]
 )

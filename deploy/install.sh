@@ -42,6 +42,11 @@ ln -sf "$PREFIX/lib/sitrep/sitrep" "$DESTDIR$PREFIX/bin/sitrep"
 for doc in README.md docs/*.md; do
     if [[ -f $doc ]]; then install -m 0644 "$doc" "$DESTDIR$PREFIX/share/doc/sitrep/"; fi
 done
+# Man pages and completions, made by scripts/make-man-pages from the command definitions.
+install -d "$DESTDIR$PREFIX/share/man/man1"
+for page in docs/man/*.1; do install -m 0644 "$page" "$DESTDIR$PREFIX/share/man/man1/"; done
+install -D -m 0644 deploy/completions/sitrep.bash "$DESTDIR$PREFIX/share/bash-completion/completions/sitrep"
+install -D -m 0644 deploy/completions/_sitrep "$DESTDIR$PREFIX/share/zsh/site-functions/_sitrep"
 
 install -D -m 0644 deploy/sitrep.service "$DESTDIR/etc/systemd/system/sitrep.service"
 # A local installation, so the administrator's directories (/etc), not the vendor's (/usr/lib).

@@ -2,6 +2,7 @@ import CSystemd
 import Dispatch
 import Logging
 import SitrepExtraction
+import SitrepMetrics
 
 #if canImport(Glibc)
     import Glibc
@@ -21,6 +22,7 @@ public final class Daemon: @unchecked Sendable {
     var logger: Logger
     let clock: SystemClock
     let reloadConfiguration: ConfigurationSource
+    let startedMonotonic: Int64
     var configuration: DaemonConfiguration
 
     var ingestor: Ingestor?
@@ -32,6 +34,12 @@ public final class Daemon: @unchecked Sendable {
     var lastPublished: Int64 = 0
     var statusTimer: DispatchSourceTimer?
     let statusIntervalNanoseconds: Int64 = 200_000_000
+    var metrics: IngestMetrics?
+    var serviceState = ServiceState()
+    /// The statistics already counted into `serviceState`'s day counts.
+    var countedStatistics = IngestStatistics()
+    var metricsWriteFailed = false
+    let metricsIntervalSeconds = 5
 
     public init(
         configuration: DaemonConfiguration, extractor: Extractor, logger: Logger,
@@ -44,6 +52,7 @@ public final class Daemon: @unchecked Sendable {
         self.notifier = notifier
         self.clock = clock
         self.reloadConfiguration = reloadConfiguration
+        startedMonotonic = clock.monotonicNanoseconds()
     }
 
     /// Prepares directories, recovers from the last run, queues the backlog, sends READY=1, then
@@ -101,6 +110,7 @@ public final class Daemon: @unchecked Sendable {
             throw StartupError(errno: error.errno, message: error.description)
         }
         self.ingestor = ingestor
+        startMetrics(ingestor)
         watcher?.activate()
         installSignalHandlers()
         installTimers()
@@ -113,6 +123,68 @@ public final class Daemon: @unchecked Sendable {
             ])
         lastStatus = ingestor.statusLine
         notifier.ready(status: lastStatus)
+        serviceState.phase = .running
+        writeMetrics()
+    }
+
+    /// Metrics and the status file: written now, every `metricsIntervalSeconds`, and at stop.
+    private func startMetrics(_ ingestor: Ingestor) {
+        let now = clock.wallNanoseconds() / 1_000_000_000
+        let metrics = IngestMetrics(startedAtSeconds: Double(now))
+        ingestor.metrics = metrics
+        self.metrics = metrics
+        // Today's counts go on across a restart on the same day.
+        let previous = FileReader.readSmallFile(configuration.serviceStatePath).map {
+            ServiceState(parsing: String(decoding: $0, as: UTF8.self))
+        }
+        if let previous, previous.day == ServiceState.utcDay(now) { serviceState = previous }
+        serviceState.phase = .starting
+        serviceState.pid = getpid()
+        serviceState.started = now
+        serviceState.metricsFile = configuration.metricsPath
+        serviceState.roll(to: now)
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let interval = DispatchTimeInterval.seconds(metricsIntervalSeconds)
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(500))
+        timer.setEventHandler { [weak self] in self?.writeMetrics() }
+        timer.activate()
+        sources.append(timer)
+    }
+
+    private func writeMetrics() {
+        guard let ingestor, let metrics else { return }
+        let nowNanoseconds = clock.wallNanoseconds()
+        let now = nowNanoseconds / 1_000_000_000
+        let statistics = ingestor.statistics
+        serviceState.record(
+            documents: statistics.documents - countedStatistics.documents,
+            events: statistics.events - countedStatistics.events,
+            failed: statistics.failed - countedStatistics.failed, atSeconds: now)
+        countedStatistics = statistics
+        serviceState.updated = now
+        serviceState.status = lastStatus
+        let waiting = ingestor.backlog > 0 || !ingestor.dirtyStreams.isEmpty
+        let sinceCheckpoint =
+            clock.monotonicNanoseconds()
+            - (ingestor.lastCheckpointNanoseconds > 0 ? ingestor.lastCheckpointNanoseconds : startedMonotonic)
+        metrics.sample(
+            backlog: ingestor.backlog, logBytes: ingestor.eventLog.committedLength,
+            checkpointLagSeconds: waiting ? Double(sinceCheckpoint) / 1e9 : 0,
+            nowSeconds: Double(nowNanoseconds) / 1e9)
+        do throws(MetricsFileError) {
+            try MetricsTextFile(path: configuration.metricsPath).write(metrics.registry.exposition())
+            try MetricsTextFile(path: configuration.serviceStatePath).write(Array(serviceState.text.utf8))
+            if metricsWriteFailed {
+                metricsWriteFailed = false
+                logger.notice("metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
+            }
+        } catch {
+            // Once per run of failures: the next write is five seconds away.
+            if !metricsWriteFailed {
+                logger.warning("cannot write metrics", metadata: ["error": "\(error)"])
+            }
+            metricsWriteFailed = true
+        }
     }
 
     /// Sends STATUS= at most every `statusInterval`: sd_notify blocks when the service manager
@@ -141,6 +213,7 @@ public final class Daemon: @unchecked Sendable {
         pendingStatus = nil
         lastStatus = status
         lastPublished = clock.monotonicNanoseconds()
+        serviceState.status = status
         notifier.status(status)
     }
 
@@ -235,7 +308,11 @@ public final class Daemon: @unchecked Sendable {
     private func shutDown(signal signalNumber: Int32) {
         let statistics = ingestor?.statistics ?? IngestStatistics()
         ingestor?.stop()
-        notifier.stopping(status: "Stopping: \(statistics.documents) documents, \(statistics.events) events")
+        let stopping = "Stopping: \(statistics.documents) documents, \(statistics.events) events"
+        notifier.stopping(status: stopping)
+        lastStatus = stopping
+        serviceState.phase = .stopped
+        writeMetrics()
         logger.info(
             "stopping",
             metadata: [

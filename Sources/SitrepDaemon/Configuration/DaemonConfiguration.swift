@@ -21,8 +21,16 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Extra or replacement extraction data files (lexicons, gazetteer).
     public var dataDirectory: String?
     public var logLevel = "info"
+    /// The Prometheus textfile written every few seconds and at stop; nil: `<state>/metrics.prom`.
+    public var metricsFile: String?
 
     public init() {}
+
+    /// Where the metrics go: `metrics_file`, or `metrics.prom` in the state directory.
+    public var metricsPath: String { metricsFile ?? state + "/metrics.prom" }
+
+    /// Where the last status and today's counts go, for `sitrep status`.
+    public var serviceStatePath: String { state + "/status" }
 
     /// The keys accepted in a configuration file and as `SITREP_<KEY>` environment variables.
     public enum Key: String, CaseIterable, Sendable {
@@ -34,6 +42,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case maxLineBytes = "max_line_bytes"
         case dataDirectory = "data_dir"
         case logLevel = "log_level"
+        case metricsFile = "metrics_file"
 
         public var environmentName: String { "SITREP_" + rawValue.uppercased() }
     }
@@ -61,6 +70,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case .log: log = try path()
         case .state: state = try path()
         case .dataDirectory: dataDirectory = try path()
+        case .metricsFile: metricsFile = try path()
         case .onComplete:
             guard let mode = OnComplete(rawValue: value) else {
                 throw ConfigurationError(

@@ -51,6 +51,7 @@ extension Ingestor {
         } catch {
             return .rejected("unreadable: \(error)")
         }
+        metrics?.read(bytes: bytes.count)
         let documents: [Document]
         do {
             documents = try DocumentDecoder.decode(bytes, format: format)
@@ -69,7 +70,7 @@ extension Ingestor {
             for note in document.notes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
             }
-            let events = extractor.extract(document)
+            let events = extractCounted(document)
             count += events.count
             encode(events, into: &lines)
         }

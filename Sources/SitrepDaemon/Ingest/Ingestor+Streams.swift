@@ -82,7 +82,7 @@ extension Ingestor {
                     var document = try DocumentDecoder.decodeRecord(
                         bytes[line.range], record: record, offset: Int(line.offset))
                     document.path = name
-                    let events = extractor.extract(document)
+                    let events = extractCounted(document)
                     batch.events += events.count
                     batch.documents += 1
                     encode(events, into: &batch.lines)
@@ -93,6 +93,7 @@ extension Ingestor {
                 }
             }
             position.offset += Int64(consumed)
+            metrics?.read(bytes: consumed)
         }
         updateFingerprint(&position, fd: opened.fd, path: path)
         batch.streamPositions[name] = position
@@ -150,6 +151,7 @@ extension Ingestor {
     /// A stream record that cannot be read goes to `failed/` as its own small file with a reason.
     func rejectRecord(_ name: String, record: Int, offset: Int64, bytes: [UInt8], reason: String) {
         statistics.failed += 1
+        metrics?.failed(FailureReason(describing: reason), document: true)
         logger.warning(
             "stream record rejected",
             metadata: [

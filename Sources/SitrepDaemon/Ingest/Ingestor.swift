@@ -30,6 +30,12 @@ public final class Ingestor: @unchecked Sendable {
     var eventLog: EventLog
     var checkpoint = Checkpoint()
     public internal(set) var statistics = IngestStatistics()
+    /// Where reads, extraction times and commits are counted; nil when nothing is measured.
+    public var metrics: IngestMetrics?
+    /// What the batch being read holds, for the metrics once it is committed.
+    var pendingTally = EventTally()
+    /// Monotonic time of the last checkpoint written (for the checkpoint-lag gauge).
+    public internal(set) var lastCheckpointNanoseconds: Int64 = 0
 
     /// Documents waiting to be read, oldest first.
     var pending: [String] = []
@@ -147,6 +153,7 @@ public final class Ingestor: @unchecked Sendable {
         drainScheduled = false
         guard !stopped, retryTimer == nil else { return }
         var batch = Batch()
+        pendingTally = EventTally()
         var rejected: [(name: String, reason: String)] = []
         let started = clock.monotonicNanoseconds()
         func withinBudget() -> Bool {
@@ -210,7 +217,10 @@ public final class Ingestor: @unchecked Sendable {
             return
         }
         checkpoint = next
+        lastCheckpointNanoseconds = clock.monotonicNanoseconds()
         retryDelaySeconds = 0
+        metrics?.committed(pendingTally, atSeconds: Double(clock.wallNanoseconds()) / 1e9)
+        pendingTally = EventTally()
         statistics.documents += batch.documents
         statistics.events += batch.events
         for file in batch.completed { finish(file) }
@@ -219,6 +229,8 @@ public final class Ingestor: @unchecked Sendable {
     /// Stops consuming after a failed commit (full disk, read-only log, …) and retries with back-off.
     func pause(_ batch: Batch, error: SystemError) {
         requeueFront(batch.names)
+        metrics?.failed(.commit, document: false)
+        pendingTally = EventTally()
         dirtyStreams.formUnion(batch.streamPositions.keys)
         statistics.lastError = error.description
         retryDelaySeconds = min(max(1, retryDelaySeconds * 2), 60)
@@ -263,6 +275,7 @@ public final class Ingestor: @unchecked Sendable {
     /// Moves a file that cannot be ingested to `failed/`, with a `.reason` file beside it.
     func reject(_ name: String, reason: String) {
         statistics.failed += 1
+        metrics?.failed(FailureReason(describing: reason), document: true)
         logger.warning("file rejected", metadata: ["file": "\(name)", "reason": "\(reason)"])
         do {
             let moved = try Directory.move(name, from: inbox, to: failedDirectory)
@@ -280,6 +293,15 @@ public final class Ingestor: @unchecked Sendable {
     func noteError(_ error: SystemError) {
         statistics.lastError = error.description
         logger.error("file operation failed", metadata: ["error": "\(error)"])
+    }
+
+    /// Extracts the events of one document, timing it and counting them for the metrics.
+    func extractCounted(_ document: Document) -> [Event] {
+        let started = clock.monotonicNanoseconds()
+        let events = extractor.extract(document)
+        metrics?.extracted(nanoseconds: clock.monotonicNanoseconds() - started)
+        pendingTally.add(document: events)
+        return events
     }
 
     /// Lines of `events`, ready to append.

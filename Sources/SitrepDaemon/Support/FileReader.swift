@@ -52,6 +52,14 @@ public enum FileReader {
     }
 
     /// Reads from the current position to the end, failing past `limit` bytes.
+    /// The bytes of a small state file (a status, a lock, a reason), or nil when it cannot be read.
+    public static func readSmallFile(_ path: String, limit: Int = 1 << 20) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return try? readAll(fd: fd, path: path, limit: limit)
+    }
+
     public static func readAll(fd: Int32, path: String, limit: Int) throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

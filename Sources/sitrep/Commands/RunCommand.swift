@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every setting can also come from the environment (SITREP_INBOX, SITREP_LOG, SITREP_STATE, \
             SITREP_ON_COMPLETE, SITREP_SETTLE_MS, SITREP_RESCAN_SECONDS, SITREP_MAX_FILE_BYTES, \
-            SITREP_MAX_LINE_BYTES, SITREP_DATA_DIR, SITREP_LOG_LEVEL) or from a configuration file \
+            SITREP_MAX_LINE_BYTES, SITREP_DATA_DIR, SITREP_LOG_LEVEL, SITREP_METRICS_FILE) or from a configuration file \
             (--config or SITREP_CONFIG) of `key = value` lines with the same names in lower case \
             (inbox, log, state, on_complete, settle_ms, …). Flags win over the environment, the \
             environment over the file. SIGHUP re-reads the file and reopens the log (for logrotate); \
@@ -24,6 +24,11 @@ struct RunCommand: ParsableCommand {
             Under systemd (NOTIFY_SOCKET set) the daemon reports READY=1 after the backlog scan, a live \
             STATUS= line, RELOADING=1 on SIGHUP, STOPPING=1 on stop, and WATCHDOG=1 pings when \
             WatchdogSec= is set; it logs to the journal with structured fields.
+
+            Metrics (documents by outcome, events by type, failures by reason, backlog, bytes read, \
+            extraction time, last event time, log size, checkpoint lag) are written in the Prometheus \
+            text format to metrics_file, atomically, for node_exporter's textfile collector; the last \
+            status and today's counts go to STATE/status, which `sitrep status` reads.
             """
     )
 
@@ -73,6 +78,12 @@ struct RunCommand: ParsableCommand {
             "trace, debug, info, notice, warning, error or critical (default info).", valueName: "level"))
     var logLevel: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The Prometheus textfile to rewrite every 5 seconds and at stop (default STATE/metrics.prom).",
+            valueName: "file"))
+    var metricsFile: String?
+
     func run() throws {
         let flags = self.flags
         let environment = ProcessInfo.processInfo.environment
@@ -120,6 +131,7 @@ struct RunCommand: ParsableCommand {
         flags[.maxLineBytes] = maxLineBytes
         flags[.dataDirectory] = dataDir
         flags[.logLevel] = logLevel
+        flags[.metricsFile] = metricsFile
         return flags
     }
 
