@@ -124,4 +124,20 @@ struct CommandLineTests {
         #expect(outcome.standardError.contains("missing.txt"))
         #expect(!outcome.standardOutput.isEmpty)
     }
+
+    @Test func explainTellsTheRulesOfEachEventAndWhyCandidatesWereDropped() throws {
+        let text =
+            "A robber stabbed a shopkeeper during a burglary in Leeds. Gunmen killed three villagers near Goma."
+        let outcome = try run(["extract", "--format", "text", "--explain", "-"], input: text)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n").map(String.init)
+        let notes = lines.filter { $0.hasPrefix("#") }
+        #expect(notes.contains { $0.contains("dropped: frame crime") }, "\(notes)")
+        #expect(notes.contains { $0.contains("event: ASSAULT (class kill, trigger \"killed\")") }, "\(notes)")
+        // The events themselves are printed as without --explain.
+        let events = lines.filter { $0.hasPrefix("{") }
+        let plain = try run(["extract", "--format", "text", "-"], input: text)
+        #expect(events == plain.standardOutput.split(separator: "\n").map(String.init))
+        #expect(events.count == 1)
+    }
 }

@@ -14,6 +14,8 @@ enum CueKind: String, CaseIterable, Sendable {
     case discard
     // What makes a violent word a topic, background or something that did not happen.
     case frame, sequence, cancel
+    /// Reporting and police procedure: witnesses urged to come forward, a name released, a charge.
+    case procedure
     // Ground given up, and the parts of combinations.
     case transfer, disrupt, setup, basenoun, territory, captive, swapverb, halt, aidnoun, expelverb, outof
     case destroy

@@ -23,6 +23,9 @@ struct Frame: Sendable, Equatable {
         case namedActor
         /// State forces and non-state armed men are both in the fight.
         case bothSides
+        /// A modal or a word of intent stands just before the trigger ("would retaliate", "vowed to
+        /// attack"): the act is announced, not done.
+        case intent
     }
 
     enum Effect: Sendable, Equatable {
@@ -34,6 +37,8 @@ struct Frame: Sendable, Equatable {
     /// Event classes the frame applies to; empty with `appliesToViolent` for every violent class.
     var classes: [String]
     var appliesToViolent: Bool
+    /// "any": every class, violent or not.
+    var appliesToAll = false
     var when: [Condition]
     var unless: [Condition]
     var effect: Effect
@@ -41,7 +46,7 @@ struct Frame: Sendable, Equatable {
     var why: String
 
     func applies(to eventClass: String, isViolent: Bool) -> Bool {
-        appliesToViolent && isViolent || classes.contains(eventClass)
+        appliesToAll || appliesToViolent && isViolent || classes.contains(eventClass)
     }
 
     /// Parses one frames.tsv row: frame, classes, when, unless, effect, why.
@@ -58,6 +63,7 @@ struct Frame: Sendable, Equatable {
             case ("armed", 1): return .armed
             case ("named-actor", 1): return .namedActor
             case ("both-sides", 1): return .bothSides
+            case ("intent", 1): return .intent
             case ("cue", 2):
                 guard let kind = CueKind(rawValue: parts[1]) else {
                     throw DataError(.badValue, context: context, "unknown cue \"\(parts[1])\"")
@@ -71,14 +77,19 @@ struct Frame: Sendable, Equatable {
             default:
                 throw DataError(
                     .badValue, context: context,
-                    "unknown condition \"\(text)\" (cue:KIND, trigger:CLASS, event:CLASS, harm, weapon, armed-attack, armed, named-actor, both-sides)")
+                    "unknown condition \"\(text)\" (cue:KIND, trigger:CLASS, event:CLASS, harm, weapon, armed-attack, armed, named-actor, both-sides, intent)")
             }
         }
         var classes: [String] = []
         var violent = false
+        var anyClass = false
         for name in row.column(1).alternatives {
             if name == "violent" {
                 violent = true
+            } else if name == "any" {
+                classes = []
+                violent = true
+                anyClass = true
             } else if classExists(name) {
                 classes.append(name)
             } else {
@@ -99,7 +110,8 @@ struct Frame: Sendable, Equatable {
             throw DataError(.badValue, context: context, "effect must be drop or a class, not \"\(effectText)\"")
         }
         return Frame(
-            name: row.column(0), classes: classes, appliesToViolent: violent, when: when, unless: unless,
+            name: row.column(0), classes: classes, appliesToViolent: violent, appliesToAll: anyClass, when: when,
+            unless: unless,
             effect: effect, why: row.column(5))
     }
 }

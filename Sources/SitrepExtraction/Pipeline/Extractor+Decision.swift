@@ -219,11 +219,16 @@ extension Extractor {
     }
 
     /// The event a sentence reports, if any: one decision gives its type, mode, CAMEO and ACLED codes.
-    func decide(_ reading: SentenceReading, text: [UInt8], previous: Mention?) -> Mention? {
+    func decide(
+        _ reading: SentenceReading, text: [UInt8], previous: Mention?, trace: inout DecisionTrace?
+    ) -> Mention? {
         let tokens = reading.sentence.tokens
         var hits = reading.hits
         var cues = reading.cues
         guard !hits.isEmpty else { return nil }
+        trace?.candidates = hits.map { hit in
+            "\"\(Extractor.text(text, tokens[hit.index].start, tokens[hit.index + hit.length - 1].end))\" (\(hit.eventClass.name))"
+        }
         // What the paragraph says elsewhere about the kind of story (an accident, a crime) holds here too.
         // A sentence that names a weapon or an armed group speaks for itself.
         if !Extractor.disasterFreeWeapons.contains(where: { cues.contains($0) }), !cues.contains("nonstate") {
@@ -243,11 +248,13 @@ extension Extractor {
         // Checked first: removing copies the hits, which the reading still shares.
         if !corroborated, hits.contains(where: { $0.strength == .weak }) {
             hits.removeAll { $0.strength == .weak }
+            trace?.note("weak triggers dropped: no weapon, armed actor, violent act or death beside them")
         }
         // "Grenades and rifles were seized": the weapons were not used.
         if cues.contains("disrupt"), reading.casualties.killed ?? 0 == 0, reading.casualties.injured ?? 0 == 0
         {
             hits.removeAll { $0.strength == .weapon }
+            trace?.note("weapon names dropped: the weapons were found, seized or defused, not used")
         }
         // "Demand from China has declined", "oil demand": the market's demand, not a political one.
         if cues.contains("market"), hits.contains(where: { isMarketDemand($0, tokens) }) {
@@ -256,7 +263,10 @@ extension Extractor {
         // "Exports declined by 5%": a fall, not a refusal (that declines something: "declined to
         // comment", "declined the offer").
         if hits.contains(where: { isFall($0, tokens) }) { hits.removeAll { isFall($0, tokens) } }
-        guard !hits.isEmpty else { return nil }
+        guard !hits.isEmpty else {
+            trace?.drop("no trigger left (market demand, a fall in figures, or weak words alone)")
+            return nil
+        }
         // A sentence has a few triggers: a list searched in order beats a set.
         let classNames = hits.map(\.eventClass.name)
 
@@ -279,7 +289,10 @@ extension Extractor {
         let main = fresh.filter { !$0.isSubordinate }
         if main.isEmpty {
             // Only an act reported as someone's claim or as the topic of a reaction: no event of its own.
-            if cues.contains("frame") { return nil }
+            if cues.contains("frame") {
+                trace?.drop("only the topic of a claim, reaction, plan or accusation (frame cue), or background")
+                return nil
+            }
         } else {
             fresh = main
         }
@@ -332,12 +345,23 @@ extension Extractor {
                 })
         else { return nil }
 
+        var fired: Frame?
         var eventClass = refine(
-            best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best)
-        guard var decided = eventClass else { return nil }
+            best.eventClass, cues: cues, classNames: classNames, reading: reading, hit: best, fired: &fired)
+        if let fired, eventClass != nil { trace?.note("frame \(fired.name): \(fired.why)") }
+        guard var decided = eventClass else {
+            trace?.drop(fired.map { "frame \($0.name): \($0.why)" } ?? "the trigger's class has no reading here")
+            return nil
+        }
+        if decided.name != best.eventClass.name || decided.acledSubType != best.eventClass.acledSubType {
+            trace?.note(
+                "sharpened by the sentence's cues and actors: \(best.eventClass.name) -> \(decided.name)"
+                    + (decided.acledSubType.map { " (\($0))" } ?? ""))
+        }
         if !decided.isViolent,
             let stance = stance(tokens, before: best.index, decided)
         {
+            trace?.note("stance (modal, negation or condition before the verb): \(decided.name) -> \(stance.name)")
             decided = stance
         }
         eventClass = decided
@@ -352,6 +376,7 @@ extension Extractor {
             previous.paragraph == reading.sentence.paragraph, !hasNamedSource(reading, best),
             fresh.allSatisfy({ $0.eventClass.name == "kill" })
         {
+            trace?.drop("casualties of the attack told just before, not an event of their own")
             return nil
         }
 
@@ -409,7 +434,7 @@ extension Extractor {
     func refine(
         _ eventClass: EventLexicon.EventClass, cues: SentenceCues, classNames: [String],
         reading: SentenceReading,
-        hit: TriggerHit
+        hit: TriggerHit, fired: inout Frame?
     ) -> EventLexicon.EventClass? {
         var name = eventClass.name
         let violent = Extractor.violentClasses.contains(name)
@@ -423,13 +448,15 @@ extension Extractor {
                 name: name, violent: violent, cues: cues, classNames: classNames, reading: reading, hit: hit)
         }
         if protestKinds.contains(name) { return eventClass }
-        let facts = FrameFacts(
+        var facts = FrameFacts(
             cues: cues, classNames: classNames,
             harm: (reading.casualties.killed ?? 0) > 0 || (reading.casualties.injured ?? 0) > 0,
             weapon: Extractor.disasterFreeWeapons.contains { cues.contains($0) },
             armedAttack: false)
+        facts.intent = hasIntent(reading.sentence.tokens, before: hit.index)
         guard violent else {
-            return frameOutcome(firstFrame(for: name, isViolent: false, facts: facts)) ?? eventClass
+            fired = firstFrame(for: name, isViolent: false, facts: facts)
+            return frameOutcome(fired) ?? eventClass
         }
         if ["attack", "kill", "shoot", "clash", "explosive", "shelling", "air", "beat", "massacre"].contains(
             name)
@@ -502,6 +529,7 @@ extension Extractor {
         violentFacts.namedActor = reading.actors.contains { $0.isNamed }
         violentFacts.bothSides = { armedSides(cues: cues, reading: reading) == (true, true) }
         if let frame = firstFrame(for: name, isViolent: true, facts: violentFacts) {
+            fired = frame
             guard let outcome = frameOutcome(frame) else { return nil }
             return outcome
         }
@@ -515,6 +543,17 @@ extension Extractor {
             }
         }
         return events.eventClass(name)
+    }
+
+    /// A modal or a word of intent within four words before the trigger, in the same clause.
+    func hasIntent(_ tokens: [Token], before index: Int) -> Bool {
+        var k = index - 1
+        while k >= 0 && index - k <= 4 {
+            if tokens[k].kind == .punctuation { return false }
+            if Extractor.modals.contains(tokens[k]) { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// What a frame that fired makes of the event: nil when it drops it.

@@ -3,6 +3,17 @@ import SitrepFormats
 extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
+        extract(document, explaining: false).events
+    }
+
+    /// The events of a document with, for each sentence that held a trigger, how it was decided: the
+    /// candidates, the rules and frames that applied, and the event made or why none was.
+    public func explain(_ document: Document) -> (events: [Event], sentences: [SentenceExplanation]) {
+        extract(document, explaining: true)
+    }
+
+    func extract(_ document: Document, explaining: Bool) -> (events: [Event], sentences: [SentenceExplanation]) {
+        var explanations: [SentenceExplanation] = []
         let bytes = Array(document.text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         markLexicons(&tokens)
@@ -99,7 +110,24 @@ extension Extractor {
                 casualties: countsCasualties ? casualties(in: sentence.tokens) : Casualties(),
                 hits: scans[s].hits, cues: scans[s].cues,
                 storyCues: storyKinds[sentence.paragraph] ?? [])
-            guard var mention = decide(reading, text: bytes, previous: mentions.last) else {
+            var trace: DecisionTrace? = explaining && hasTrigger ? DecisionTrace() : nil
+            let decided = decide(reading, text: bytes, previous: mentions.last, trace: &trace)
+            if let trace {
+                let sentenceText = Extractor.text(bytes, sentence.start, sentence.end)
+                explanations.append(
+                    SentenceExplanation(
+                        sentence: s,
+                        text: sentenceText.count > 160 ? String(sentenceText.prefix(157)) + "..." : sentenceText,
+                        candidates: trace.candidates, rules: trace.notes,
+                        event: decided.map { mention in
+                            let c = mention.eventClass
+                            return "\(c.type.rawValue) (class \(c.name), trigger \"\(mention.trigger)\")"
+                                + (c.acledType.map { ", ACLED \($0)" } ?? "")
+                                + (c.acledSubType.map { " / \($0)" } ?? "")
+                        },
+                        dropped: decided == nil ? trace.dropped ?? "no event class decided" : nil))
+            }
+            guard var mention = decided else {
                 // A sentence that only counts casualties adds them to the event told just before.
                 if !reading.casualties.isEmpty, let last = mentions.last, last.eventClass.type == .assault,
                     last.paragraph == sentence.paragraph || last.sentence == s - 1,
@@ -145,9 +173,10 @@ extension Extractor {
         }
         let merged = merge(mentions)
         let newsDate = anchor?.date
-        return merged.map {
+        let events = merged.map {
             event(from: $0, sentences: sentences, text: bytes, document: reference, newsDate: newsDate)
         }
+        return (events, explanations)
     }
 
     /// The place named by the sentences just before `index` in its paragraph that told no event

@@ -10,6 +10,7 @@ extension Extractor {
         var namedActor = false
         /// Asked only by the frames that need it: reading both sides looks at every actor.
         var bothSides: () -> Bool = { false }
+        var intent = false
     }
 
     /// The first frame of frames.tsv that fires for `name`, if any.
@@ -25,6 +26,7 @@ extension Extractor {
             case .armed: return facts.armed
             case .namedActor: return facts.namedActor
             case .bothSides: return facts.bothSides()
+            case .intent: return facts.intent
             }
         }
         return events.frames.first { frame in

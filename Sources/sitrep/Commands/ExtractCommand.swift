@@ -37,6 +37,12 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Largest input read, in bytes (default 1 GiB).", valueName: "bytes"))
     var maxBytes: Int = 1 << 30
 
+    @Flag(
+        help: ArgumentHelp(
+            "Before each document's events, print (as '#' lines) every sentence that held a trigger: the candidates, the rules and frames that applied, and the event made or why none was."
+        ))
+    var explain = false
+
     func validate() throws {
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError(
@@ -64,7 +70,13 @@ struct ExtractCommand: ParsableCommand {
                     var document = document
                     if input != "-" { document.path = input }
                     for note in document.notes { StandardError.line("sitrep: \(input): \(note)") }
-                    for event in extractor.extract(document) { try output.write(event) }
+                    guard explain else {
+                        for event in extractor.extract(document) { try output.write(event) }
+                        return
+                    }
+                    let explained = extractor.explain(document)
+                    try output.write(text: ExtractCommand.explanation(document, explained.sentences))
+                    for event in explained.events { try output.write(event) }
                 }
                 if chosen == .jsonLines {
                     // Record by record: a large stream is never held decoded all at once.
@@ -88,6 +100,19 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
+    /// The '#' lines --explain prints for a document.
+    static func explanation(_ document: Document, _ sentences: [SentenceExplanation]) -> String {
+        var lines = ["# document \(document.id ?? document.path ?? "-")"]
+        for sentence in sentences {
+            lines.append("#   sentence \(sentence.sentence): \(sentence.text)")
+            lines.append("#     candidates: \(sentence.candidates.joined(separator: ", "))")
+            for rule in sentence.rules { lines.append("#     rule: \(rule)") }
+            if let event = sentence.event { lines.append("#     event: \(event)") }
+            if let dropped = sentence.dropped { lines.append("#     dropped: \(dropped)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     private func read(_ input: String) throws -> [UInt8] {
         if input == "-" {
             return try FileReader.readAll(fd: 0, path: "stdin", limit: maxBytes)
@@ -106,6 +131,11 @@ struct StandardOutput {
 
     mutating func write(_ event: Event) throws {
         event.appendJSONLine(to: &buffer)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    mutating func write(text: String) throws {
+        buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
