@@ -26,6 +26,9 @@ let package = Package(
             dependencies: ["SitrepFormats"],
             resources: [.copy("Resources")]
         ),
+        // Pure: text in, analysed sentences out (tokens, tags, lemmas, dependency trees, entities).
+        // Models trained from open treebanks are resources.
+        .target(name: "SitrepLanguage", resources: [.copy("Resources")]),
         // The I/O edge: inbox watching, state, the event log, systemd status.
         .target(
             name: "SitrepDaemon",
@@ -49,6 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "SitrepFormatsTests", dependencies: ["SitrepFormats"]),
         .testTarget(name: "SitrepExtractionTests", dependencies: ["SitrepExtraction", "SitrepFormats"]),
+        .testTarget(name: "SitrepLanguageTests", dependencies: ["SitrepLanguage"]),
         .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
         .testTarget(name: "IntegrationTests", dependencies: ["sitrep"]),
     ]
