@@ -11,13 +11,14 @@ struct SitrepCommand: ParsableCommand {
             whom, where (with coordinates), when, and how many were killed and injured. The record is \
             described in docs/event-schema.md.
 
-            Exit codes: 0 success, 1 some input could not be processed (extract, export, map), 2 bad \
+            Exit codes: 0 success, 1 some input could not be processed (extract, parse, export, map), 2 bad \
             usage or configuration, or a directory that is missing or not writable, 3 not running \
             (status).
             """,
         version: SitrepVersion.current,
         subcommands: [
             RunCommand.self, ExtractCommand.self, StatusCommand.self, ExportCommand.self, MapCommand.self,
+            ParseCommand.self,
         ]
     )
 }
