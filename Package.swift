@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libsystemd (sd_notify, sd_journal_sendv), found through pkg-config.
@@ -36,6 +37,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The NATS C client (libnats), found through pkg-config.
+        .systemLibrary(
+            name: "CNats",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
+        // Pure: shipping configuration, message keys, the shipper's window and the sink's batches.
+        .target(name: "SitrepScaleout"),
+        // The I/O edge of shipping: tailing the event log, JetStream, PostgreSQL.
+        .target(
+            name: "SitrepShip",
+            dependencies: [
+                "SitrepScaleout",
+                "SitrepDaemon",
+                "CNats",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Wiring only: command line, configuration, start-up.
         .executableTarget(
             name: "sitrep",
@@ -43,6 +63,8 @@ let package = Package(
                 "SitrepDaemon",
                 "SitrepFormats",
                 "SitrepExtraction",
+                "SitrepScaleout",
+                "SitrepShip",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,6 +72,7 @@ let package = Package(
         .testTarget(name: "SitrepFormatsTests", dependencies: ["SitrepFormats"]),
         .testTarget(name: "SitrepExtractionTests", dependencies: ["SitrepExtraction", "SitrepFormats"]),
         .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
+        .testTarget(name: "SitrepScaleoutTests", dependencies: ["SitrepScaleout"]),
         .testTarget(name: "IntegrationTests", dependencies: ["sitrep"]),
     ]
 )
