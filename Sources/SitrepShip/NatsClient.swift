@@ -25,8 +25,11 @@ public final class NatsClient: @unchecked Sendable {
         var options: OpaquePointer?
         try check(natsOptions_Create(&options), "options")
         defer { natsOptions_Destroy(options) }
-        // One comma-separated list: the client picks a server and fails over to the others.
-        try check(natsOptions_SetURL(options, servers), "servers")
+        // The client picks a server and fails over to the others.
+        let urls = configuration.natsURLs.map { strdup($0) }
+        defer { urls.forEach { free($0) } }
+        var pointers = urls.map { UnsafePointer<CChar>($0) }
+        try check(natsOptions_SetServers(options, &pointers, Int32(pointers.count)), "servers")
         try check(natsOptions_SetName(options, name), "name")
         // Reconnect for ever, quickly: a broker restart or leader election must not end the process.
         try check(natsOptions_SetMaxReconnect(options, -1), "reconnect")
@@ -78,7 +81,8 @@ public final class NatsClient: @unchecked Sendable {
     /// Creates the stream if it does not exist (replicated, file storage, de-duplication window).
     public func ensureStream(_ configuration: ScaleoutConfiguration) throws(ScaleoutError) {
         let name = configuration.stream
-        for _ in 0..<30 {
+        // Two minutes: a cluster that is still forming answers "no suitable peers" for a while.
+        for _ in 0..<240 {
             var info: UnsafeMutablePointer<jsStreamInfo>?
             var code = jsErrCode(0)
             var status = js_GetStreamInfo(&info, jetStream, name, nil, &code)

@@ -34,7 +34,7 @@ public final class Shipper {
         var position: LogPosition
     }
 
-    public init(configuration: ScaleoutConfiguration, host: String, logger: Logger) throws(ScaleoutError) {
+    public init(configuration: ScaleoutConfiguration, host: String, logger: Logger, stop: StopSignal) throws(ScaleoutError) {
         self.configuration = configuration
         self.host = host
         self.subject = configuration.subject(host: host)
@@ -44,7 +44,13 @@ public final class Shipper {
         try client.ensureStream(configuration)
         let checkpointPath = configuration.state + "/ship.checkpoint"
         let checkpoint = try Self.loadCheckpoint(checkpointPath)
-        let live = try Self.openLog(configuration.log, required: true)!
+        // The daemon creates the log with its first events: wait for it.
+        var found = try Self.openLog(configuration.log, required: false)
+        while found == nil && !stop.isRaised {
+            usleep(200_000)
+            found = try Self.openLog(configuration.log, required: false)
+        }
+        guard let live = found else { throw ScaleoutError(.logFile, configuration.log, "stopped before the log appeared") }
         let rotated = try Self.openLog(configuration.log + ".1", required: false)
         let start = ShipStart.decide(checkpoint: checkpoint, live: live.position, rotated: rotated?.position)
         switch start {
@@ -210,7 +216,7 @@ public final class Shipper {
     private func saveCheckpoint(now: Int64, force: Bool) throws(ScaleoutError) {
         let checkpoint = window.checkpoint
         guard checkpoint != savedCheckpoint, force || now - lastSave >= 100 else { return }
-        let temporary = checkpointPath + ".tmp"
+        let temporary = checkpointPath + ".tmp.\(getpid())"
         do throws(SystemError) {
             try FileWriter.writeFile(temporary, bytes: Array(checkpoint.line.utf8), mode: 0o640)
             guard rename(temporary, checkpointPath) == 0 else { throw SystemError("rename", path: checkpointPath) }

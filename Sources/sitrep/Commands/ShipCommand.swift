@@ -40,7 +40,7 @@ struct ShipCommand: ParsableCommand {
         let name = configuration.host.isEmpty ? ProcessInfo.processInfo.hostName.hostToken : configuration.host
         let stop = StopSignal()
         do {
-            let shipper = try Shipper(configuration: configuration, host: name, logger: logger)
+            let shipper = try Shipper(configuration: configuration, host: name, logger: logger, stop: stop)
             try shipper.run(stop: stop)
         } catch {
             logger.error("Shipping stopped", metadata: ["error": "\(error)"])
