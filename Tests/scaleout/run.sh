@@ -181,7 +181,7 @@ done
 log "all documents dropped; $kills shipper/sink kills, $leader_kills stream leader kills"
 
 # --- Wait for the daemons to finish, the shippers to catch up and the sink to drain ------------
-inbox_empty() { [ -z "$(ls "$T/hA/inbox" "$T/hB/inbox")" ]; }
+inbox_empty() { [ -z "$(find "$T/hA/inbox" "$T/hB/inbox" -type f)" ]; }
 shipped() {
     local h=$1 size offset
     size=$(stat -c %s "$T/$h/events.jsonl" 2>/dev/null || echo 0)
@@ -192,7 +192,7 @@ while ! inbox_empty; do sleep 1; done
 check "both hosts extracted every document" inbox_empty
 sleep 2
 while ! { shipped hA && shipped hB; }; do sleep 0.5; done
-check "both shippers' checkpoints reached the end of their logs" shipped hA
+check "both shippers' checkpoints reached the end of their logs" eval "shipped hA && shipped hB"
 expected() {
     for h in hA hB; do jq -r --arg h "$h" '[.id, .doc.id, $h] | @tsv' "$T/$h/events.jsonl"; done | sort -u
 }
@@ -229,6 +229,12 @@ check "typed columns and PostGIS points are filled" test \
     "$(count "SELECT count(*) FROM events WHERE location IS NOT NULL AND record ? 'id' AND type IS NOT NULL")" -gt 0
 check "the sink's position is the stream's last sequence or less" test "$(count 'SELECT count(*) FROM sink_position')" = 1
 check "migrations are recorded" test "$(count 'SELECT string_agg(version::text, \",\" ORDER BY version) FROM schema_migrations')" = "1,2"
+
+# The analysts' queries (docs/scaleout.md) run against what the test stored.
+for query in docs/scaleout-queries/*.sql; do
+    echo "--- $(basename "$query")"
+    check "query $(basename "$query" .sql) runs" psql -d sitrep -P pager=off -f "$query"
+done
 
 for name in "${!PID[@]}"; do [ "$name" = watchdog ] || stop "$name"; done
 stop watchdog
