@@ -228,7 +228,7 @@ check "the random kills happened" test "$kills" -gt 0 -a "$leader_kills" -gt 0
 check "typed columns and PostGIS points are filled" test \
     "$(count "SELECT count(*) FROM events WHERE location IS NOT NULL AND record ? 'id' AND type IS NOT NULL")" -gt 0
 check "the sink's position is the stream's last sequence or less" test "$(count 'SELECT count(*) FROM sink_position')" = 1
-check "migrations are recorded" test "$(count 'SELECT string_agg(version::text, \",\" ORDER BY version) FROM schema_migrations')" = "1,2"
+check "migrations are recorded" test "$(count "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_migrations")" = "1,2"
 
 # The analysts' queries (docs/scaleout.md) run against what the test stored.
 for query in docs/scaleout-queries/*.sql; do

@@ -1,7 +1,7 @@
--- Events per day per country, last 30 days of event dates in the store.
-SELECT date, country, count(*) AS events, sum(killed) AS killed
+-- Events per day per country in a date range, busiest first.
+SELECT date, country, count(*) AS events, coalesce(sum(killed), 0) AS killed
 FROM events
-WHERE date >= (SELECT max(date) FROM events) - 30 AND country IS NOT NULL
+WHERE date BETWEEN '2019-01-01' AND '2022-12-31' AND country IS NOT NULL
 GROUP BY date, country
-ORDER BY date DESC, events DESC
+ORDER BY events DESC, date, country
 LIMIT 10;
