@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // libsystemd (sd_notify, sd_journal_sendv), found through pkg-config.
@@ -58,6 +59,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The NATS C client (libnats), found through pkg-config.
+        .systemLibrary(
+            name: "CNats",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
+        // Pure: shipping configuration, message keys, the shipper's window and the sink's batches.
+        .target(name: "SitrepScaleout"),
+        // The I/O edge of shipping: tailing the event log, JetStream, PostgreSQL.
+        .target(
+            name: "SitrepShip",
+            dependencies: [
+                "SitrepScaleout",
+                "SitrepDaemon",
+                "CNats",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Wiring only: command line, configuration, start-up.
         .executableTarget(
             name: "sitrep",
@@ -67,6 +87,8 @@ let package = Package(
                 "SitrepExtraction",
                 "SitrepExport",
                 "SitrepLanguage",
+                "SitrepScaleout",
+                "SitrepShip",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -77,6 +99,7 @@ let package = Package(
         .testTarget(name: "SitrepDaemonTests", dependencies: ["SitrepDaemon"]),
         .testTarget(name: "SitrepExportTests", dependencies: ["SitrepExport"]),
         .testTarget(name: "SitrepMetricsTests", dependencies: ["SitrepMetrics"]),
+        .testTarget(name: "SitrepScaleoutTests", dependencies: ["SitrepScaleout"]),
         .testTarget(name: "IntegrationTests", dependencies: ["sitrep", "SitrepMetrics", "SitrepExport"]),
     ]
 )

@@ -7,7 +7,11 @@ import ArgumentParser
 // ArgumentParser exits with 64 on a usage error; sitrep promises 2 and a single line on stderr.
 do {
     var command = try SitrepCommand.parseAsRoot()
-    try command.run()
+    if let sink = command as? SinkCommand {
+        try await sink.sink()
+    } else {
+        try command.run()
+    }
 } catch let failure as CommandFailure {
     // An empty message: the exit code says it all (`status` of a stopped daemon).
     if !failure.message.isEmpty { StandardError.line("sitrep: \(failure.message)") }

@@ -93,14 +93,16 @@ public struct DaemonConfiguration: Sendable, Equatable {
     }
 
     /// Combines the sources; later ones win: defaults, configuration file, environment, flags.
+    /// Keys in `foreignKeys` belong to other commands sharing the file (`sitrep ship`, `sitrep sink`).
     public static func resolve(
         file: [(key: String, value: String, line: Int)], filePath: String?,
-        environment: [String: String], flags: [Key: String]
+        environment: [String: String], flags: [Key: String], foreignKeys: Set<String> = []
     ) throws(ConfigurationError) -> DaemonConfiguration {
         var configuration = DaemonConfiguration()
         for entry in file {
             let origin = "\(filePath ?? "config"):\(entry.line)"
             guard let key = Key(rawValue: entry.key) else {
+                if foreignKeys.contains(entry.key) { continue }
                 throw ConfigurationError(
                     .unknownKey,
                     "\(origin): unknown key '\(entry.key)' (known: \(Key.allCases.map(\.rawValue).joined(separator: ", ")))"

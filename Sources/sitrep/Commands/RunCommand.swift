@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import SitrepDaemon
 import SitrepExtraction
+import SitrepScaleout
 
 #if canImport(Glibc)
     import Glibc
@@ -146,6 +147,7 @@ struct RunCommand: ParsableCommand {
             entries = try ConfigurationFile.parse(String(decoding: data, as: UTF8.self), path: configPath)
         }
         return try DaemonConfiguration.resolve(
-            file: entries, filePath: configPath, environment: environment, flags: flags)
+            file: entries, filePath: configPath, environment: environment, flags: flags,
+            foreignKeys: Set(ScaleoutConfiguration.Key.allCases.map(\.rawValue)))
     }
 }

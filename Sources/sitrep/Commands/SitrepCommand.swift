@@ -18,7 +18,7 @@ struct SitrepCommand: ParsableCommand {
         version: SitrepVersion.current,
         subcommands: [
             RunCommand.self, ExtractCommand.self, StatusCommand.self, ExportCommand.self, MapCommand.self,
-            ParseCommand.self,
+            ParseCommand.self, ShipCommand.self, SinkCommand.self,
         ]
     )
 }
