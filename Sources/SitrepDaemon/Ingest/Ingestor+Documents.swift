@@ -14,6 +14,11 @@ extension Ingestor {
         case vanished
     }
 
+    /// The `.reason` text of a document that took longer than `max_document_ms`.
+    static func overBudgetReason(_ error: ExtractionError, limit: Int) -> String {
+        "extraction took longer than max_document_ms (\(limit) ms): \(error.message)"
+    }
+
     /// Reads one complete document file and extracts its events.
     func readDocument(_ name: String) -> DocumentOutcome {
         let format: DocumentFormat
@@ -70,7 +75,12 @@ extension Ingestor {
             for note in document.notes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
             }
-            let events = extractCounted(document)
+            let events: [Event]
+            do {
+                events = try extractCounted(document)
+            } catch {
+                return .rejected(Ingestor.overBudgetReason(error, limit: configuration.maxDocumentMilliseconds))
+            }
             count += events.count
             encode(events, into: &lines)
         }
