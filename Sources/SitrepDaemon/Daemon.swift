@@ -26,8 +26,6 @@ public final class Daemon: @unchecked Sendable {
     var configuration: DaemonConfiguration
 
     var ingestor: Ingestor?
-    /// Held from start to exit: a second daemon on the same state directory refuses to start.
-    var stateLock: StateLock?
     var watcher: InboxWatcher?
     var sources: [DispatchSourceProtocol] = []
     var rescanTimer: DispatchSourceTimer?
@@ -73,10 +71,6 @@ public final class Daemon: @unchecked Sendable {
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handled, signalNumber) }
         pthread_sigmask(SIG_BLOCK, &handled, nil)
         signal(SIGPIPE, SIG_IGN)
-        // The Swift runtime's backtracer catches SIGABRT, prints a backtrace and may leave the
-        // process running; systemd's watchdog sends SIGABRT to a hung daemon and expects it to die
-        // (and be restarted). The default action ends the process, with a core dump where enabled.
-        signal(SIGABRT, SIG_DFL)
         queue.async { [self] in
             do throws(StartupError) {
                 try startOnQueue()
@@ -92,8 +86,6 @@ public final class Daemon: @unchecked Sendable {
         // heap pages back to the system rather than keep them for the daemon's whole life.
         sitrep_release_free_memory()
         try StartupCheck.prepare(configuration)
-        stateLock = try StateLock(
-            state: configuration.state, pid: getpid(), wallNanoseconds: clock.wallNanoseconds())
         let notifier = self.notifier
         let ingestor: Ingestor
         do throws(SystemError) {

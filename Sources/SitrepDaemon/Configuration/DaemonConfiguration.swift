@@ -16,9 +16,6 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Documents larger than this go to `failed/`.
     /// (16 MiB: a document takes seconds to extract, and the watchdog ping waits for it.)
     public var maxFileBytes = 16 << 20
-    /// The longest one document (or stream record) may take to extract, in milliseconds; one that
-    /// takes longer goes to `failed/` with its reason, so that no input can stall ingest for good.
-    public var maxDocumentMilliseconds = 10_000
     /// A stream line longer than this is skipped (and recorded in `failed/`).
     public var maxLineBytes = 16 << 20
     /// Extra or replacement extraction data files (lexicons, gazetteer).
@@ -43,7 +40,6 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case rescanSeconds = "rescan_seconds"
         case maxFileBytes = "max_file_bytes"
         case maxLineBytes = "max_line_bytes"
-        case maxDocumentMilliseconds = "max_document_ms"
         case dataDirectory = "data_dir"
         case logLevel = "log_level"
         case metricsFile = "metrics_file"
@@ -85,7 +81,6 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case .rescanSeconds: rescanSeconds = try integer(min: 0)
         case .maxFileBytes: maxFileBytes = try integer(min: 1)
         case .maxLineBytes: maxLineBytes = try integer(min: 1)
-        case .maxDocumentMilliseconds: maxDocumentMilliseconds = try integer(min: 1)
         case .logLevel:
             guard Self.logLevels.contains(value) else {
                 throw ConfigurationError(

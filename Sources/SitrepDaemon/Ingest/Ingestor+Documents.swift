@@ -14,11 +14,6 @@ extension Ingestor {
         case vanished
     }
 
-    /// The `.reason` text of a document that took longer than `max_document_ms`.
-    static func overBudgetReason(_ error: ExtractionError, limit: Int) -> String {
-        "extraction took longer than max_document_ms (\(limit) ms): \(error.message)"
-    }
-
     /// Reads one complete document file and extracts its events.
     func readDocument(_ name: String) -> DocumentOutcome {
         let format: DocumentFormat
@@ -75,12 +70,7 @@ extension Ingestor {
             for note in document.notes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
             }
-            let events: [Event]
-            do {
-                events = try extractCounted(document)
-            } catch {
-                return .rejected(Ingestor.overBudgetReason(error, limit: configuration.maxDocumentMilliseconds))
-            }
+            let events = extractCounted(document)
             count += events.count
             encode(events, into: &lines)
         }

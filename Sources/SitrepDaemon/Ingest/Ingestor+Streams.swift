@@ -82,15 +82,7 @@ extension Ingestor {
                     var document = try DocumentDecoder.decodeRecord(
                         bytes[line.range], record: record, offset: Int(line.offset))
                     document.path = name
-                    let events: [Event]
-                    do {
-                        events = try extractCounted(document)
-                    } catch {
-                        rejectRecord(
-                            name, record: record, offset: line.offset, bytes: Array(bytes[line.range]),
-                            reason: Ingestor.overBudgetReason(error, limit: configuration.maxDocumentMilliseconds))
-                        continue
-                    }
+                    let events = extractCounted(document)
                     batch.events += events.count
                     batch.documents += 1
                     encode(events, into: &batch.lines)

@@ -300,14 +300,10 @@ public final class Ingestor: @unchecked Sendable {
     }
 
     /// Extracts the events of one document, timing it and counting them for the metrics.
-    /// Throws when it takes longer than `max_document_ms`.
-    func extractCounted(_ document: Document) throws(ExtractionError) -> [Event] {
+    func extractCounted(_ document: Document) -> [Event] {
         let started = clock.monotonicNanoseconds()
-        let budget = Int64(configuration.maxDocumentMilliseconds) * 1_000_000
-        let clock = self.clock
-        defer { metrics?.extracted(nanoseconds: clock.monotonicNanoseconds() - started) }
-        let events = try extractor.extract(
-            document, stoppingWhen: { clock.monotonicNanoseconds() - started > budget })
+        let events = extractor.extract(document)
+        metrics?.extracted(nanoseconds: clock.monotonicNanoseconds() - started)
         pendingTally.add(document: events)
         return events
     }

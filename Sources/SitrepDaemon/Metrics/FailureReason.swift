@@ -10,7 +10,6 @@ public enum FailureReason: String, Sendable, CaseIterable {
     case unreadable
     case decode
     case commit
-    case overBudget = "over_budget"
     case other
 
     /// The code of a reason text as written to a `.reason` file; the texts come from
@@ -18,9 +17,7 @@ public enum FailureReason: String, Sendable, CaseIterable {
     public init(describing reason: String) {
         let text = reason.lowercased()
         func has(_ part: String) -> Bool { text.contains(part) }
-        if has("max_document_ms") {
-            self = .overBudget
-        } else if has("symbolic link") {
+        if has("symbolic link") {
             self = .symbolicLink
         } else if has("not a regular file") {
             self = .notRegular

@@ -3,32 +3,16 @@ import SitrepFormats
 extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
-        (try? extract(document, explaining: false, stoppingWhen: { false }))?.events ?? []
+        extract(document, explaining: false).events
     }
 
     /// The events of a document with, for each sentence that held a trigger, how it was decided: the
     /// candidates, the rules and frames that applied, and the event made or why none was.
     public func explain(_ document: Document) -> (events: [Event], sentences: [SentenceExplanation]) {
-        (try? extract(document, explaining: true, stoppingWhen: { false })) ?? ([], [])
+        extract(document, explaining: true)
     }
 
-    /// As `extract(_:)`, asking `overBudget` every few sentences whether to give up: the caller
-    /// (who owns the clock) bounds the time one document may take.
-    public func extract(
-        _ document: Document, stoppingWhen overBudget: () -> Bool
-    ) throws(ExtractionError) -> [Event] {
-        try extract(document, explaining: false, stoppingWhen: overBudget).events
-    }
-
-    func extract(
-        _ document: Document, explaining: Bool, stoppingWhen overBudget: () -> Bool
-    ) throws(ExtractionError) -> (events: [Event], sentences: [SentenceExplanation]) {
-        func check(_ stage: String, _ s: Int, of count: Int) throws(ExtractionError) {
-            guard s % 8 == 0, overBudget() else { return }
-            throw ExtractionError(
-                .overBudget, context: document.path ?? document.id ?? "document",
-                "time budget ran out in \(stage) at sentence \(s) of \(count)")
-        }
+    func extract(_ document: Document, explaining: Bool) -> (events: [Event], sentences: [SentenceExplanation]) {
         var explanations: [SentenceExplanation] = []
         let bytes = Array(document.text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
@@ -47,8 +31,7 @@ extension Extractor {
         var documentCountries: [String: Int] = [:]
         var activeYears: [[ClosedRange<Int>]] = []
         var mentionedYears: [Int] = []
-        for (s, sentence) in sentences.enumerated() {
-            try check("actors", s, of: sentences.count)
+        for sentence in sentences {
             let found = actorMentions(in: sentence, text: bytes, lowercaseText: lowercaseText)
             actorsBySentence.append(found)
             for mention in found {
@@ -88,8 +71,7 @@ extension Extractor {
         var scans: [(hits: [TriggerHit], cues: SentenceCues)] = []
         scans.reserveCapacity(sentences.count)
         var storyKinds: [Int: Set<String>] = [:]
-        for (s, sentence) in sentences.enumerated() {
-            try check("triggers", s, of: sentences.count)
+        for sentence in sentences {
             let scan = scan(sentence.tokens, quoted: quoted)
             for kind in Extractor.storyKinds where scan.cues.contains(kind) {
                 storyKinds[sentence.paragraph, default: []].insert(kind)
@@ -101,7 +83,6 @@ extension Extractor {
         var lastDate: DateReader.Resolved?
         var lastPlace: (location: Location, paragraph: Int)?
         for (s, sentence) in sentences.enumerated() {
-            try check("decisions", s, of: sentences.count)
             // Most sentences report nothing: places and counts are read only where an event may be.
             let hasTrigger = !scans[s].hits.isEmpty
             let places =

@@ -10,12 +10,6 @@ struct SentenceSplitter: Sendable {
         "when", "according", "earlier", "later", "last", "since", "some", "many", "officials", "police",
     ]
 
-    /// The most tokens a sentence may hold: a longer run ("Gen. Col. Lt. ... attacked" for megabytes,
-    /// a table flattened to text) is cut into pieces of this size, so that what the later stages
-    /// spend on one sentence is bounded and a document costs time linear in its length. Real
-    /// sentences stay well under it.
-    static let maxTokens = 160
-
     func split(_ bytes: [UInt8], tokens: [Token], lowercaseText: Bool) -> [Sentence] {
         var sentences: [Sentence] = []
         var paragraph = 0
@@ -43,7 +37,6 @@ struct SentenceSplitter: Sendable {
                     flush()
                 }
             }
-            if index - currentStart >= SentenceSplitter.maxTokens { flush() }
             let token = tokens[index]
             index += 1
             if isTerminal(token)

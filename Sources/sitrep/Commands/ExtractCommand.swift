@@ -89,22 +89,12 @@ struct ExtractCommand: ParsableCommand {
             } catch let error as StandardOutput.Closed {
                 _ = error
                 return
-            } catch let error as StandardOutput.WriteFailed {
-                throw CommandFailure(message: error.description, exitCode: 1)
             } catch {
                 failures += 1
                 StandardError.line("sitrep: \(input == "-" ? "stdin" : input): \(error)")
             }
         }
-        // A full disk or a failing device is an error, not a quiet truncation: only a reader that
-        // went away (EPIPE) ends the output quietly.
-        do {
-            try output.flush()
-        } catch let error as StandardOutput.WriteFailed {
-            throw CommandFailure(message: error.description, exitCode: 1)
-        } catch {
-            return
-        }
+        do { try output.flush() } catch { return }
         if failures > 0 {
             throw CommandFailure(message: "\(failures) input(s) could not be processed", exitCode: 1)
         }
@@ -133,14 +123,9 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly, any other
-/// write error ends it with a message.
+/// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly.
 struct StandardOutput {
     struct Closed: Error {}
-    struct WriteFailed: Error, CustomStringConvertible {
-        var error: SystemError
-        var description: String { "error: cannot write standard output: \(error.reason)" }
-    }
 
     private var buffer: [UInt8] = []
 
@@ -159,7 +144,7 @@ struct StandardOutput {
             try FileWriter.writeAll(fd: 1, bytes: buffer, path: "stdout")
         } catch {
             if error.errno == EPIPE { throw Closed() }
-            throw WriteFailed(error: error)
+            throw error
         }
         buffer.removeAll(keepingCapacity: true)
     }
