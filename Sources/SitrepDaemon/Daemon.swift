@@ -217,6 +217,7 @@ public final class Daemon: @unchecked Sendable {
             configuration.settleMilliseconds = fresh.settleMilliseconds
             configuration.maxFileBytes = fresh.maxFileBytes
             configuration.maxLineBytes = fresh.maxLineBytes
+            configuration.maxDocumentMilliseconds = fresh.maxDocumentMilliseconds
             configuration.log = fresh.log
             configuration.rescanSeconds = fresh.rescanSeconds
             configuration.logLevel = fresh.logLevel

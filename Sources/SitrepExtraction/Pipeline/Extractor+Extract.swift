@@ -3,6 +3,17 @@ import SitrepFormats
 extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
+        (try? extract(document, continuing: { true })) ?? []
+    }
+
+    /// As `extract(_:)`, asking `continuing` between sentences whether to go on: the caller's budget
+    /// (the daemon's time per document) as the last defence against input that is slow to read.
+    public func extract(_ document: Document, continuing: () -> Bool) throws(ExtractionStopped) -> [Event] {
+        var checks = 0
+        func check(_ stage: String) throws(ExtractionStopped) {
+            checks += 1
+            if checks & 15 == 0, !continuing() { throw ExtractionStopped(stage: stage) }
+        }
         let bytes = Array(document.text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         markLexicons(&tokens)
@@ -21,6 +32,7 @@ extension Extractor {
         var activeYears: [[ClosedRange<Int>]] = []
         var mentionedYears: [Int] = []
         for sentence in sentences {
+            try check("actors")
             let found = actorMentions(in: sentence, text: bytes, lowercaseText: lowercaseText)
             actorsBySentence.append(found)
             for mention in found {
@@ -61,6 +73,7 @@ extension Extractor {
         scans.reserveCapacity(sentences.count)
         var storyKinds: [Int: Set<String>] = [:]
         for sentence in sentences {
+            try check("triggers")
             let scan = scan(sentence.tokens, quoted: quoted)
             for kind in Extractor.storyKinds where scan.cues.contains(kind) {
                 storyKinds[sentence.paragraph, default: []].insert(kind)
@@ -72,6 +85,7 @@ extension Extractor {
         var lastDate: DateReader.Resolved?
         var lastPlace: (location: Location, paragraph: Int)?
         for (s, sentence) in sentences.enumerated() {
+            try check("events")
             // Most sentences report nothing: places and counts are read only where an event may be.
             let hasTrigger = !scans[s].hits.isEmpty
             let places =

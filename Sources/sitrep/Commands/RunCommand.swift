@@ -15,7 +15,7 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every setting can also come from the environment (SITREP_INBOX, SITREP_LOG, SITREP_STATE, \
             SITREP_ON_COMPLETE, SITREP_SETTLE_MS, SITREP_RESCAN_SECONDS, SITREP_MAX_FILE_BYTES, \
-            SITREP_MAX_LINE_BYTES, SITREP_DATA_DIR, SITREP_LOG_LEVEL) or from a configuration file \
+            SITREP_MAX_LINE_BYTES, SITREP_MAX_DOCUMENT_MS, SITREP_DATA_DIR, SITREP_LOG_LEVEL) or from a configuration file \
             (--config or SITREP_CONFIG) of `key = value` lines with the same names in lower case \
             (inbox, log, state, on_complete, settle_ms, …). Flags win over the environment, the \
             environment over the file. SIGHUP re-reads the file and reopens the log (for logrotate); \
@@ -63,6 +63,12 @@ struct RunCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
     var maxLineBytes: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Longest time (ms) one document may take to extract before it goes to failed/ (default 10000).",
+            valueName: "ms"))
+    var maxDocumentMs: String?
 
     @Option(
         help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
@@ -118,6 +124,7 @@ struct RunCommand: ParsableCommand {
         flags[.rescanSeconds] = rescanSeconds
         flags[.maxFileBytes] = maxFileBytes
         flags[.maxLineBytes] = maxLineBytes
+        flags[.maxDocumentMilliseconds] = maxDocumentMs
         flags[.dataDirectory] = dataDir
         flags[.logLevel] = logLevel
         return flags
