@@ -8,6 +8,42 @@ import Testing
 /// The real binary against temporary directories, with a fake notify socket.
 @Suite(.serialized)
 struct DaemonTests {
+    @Test func diesOnSIGABRTEvenWithTheRuntimeBacktracerOn() throws {
+        let sandbox = Sandbox()
+        // The backtracer (on by default in static builds) caught SIGABRT and let the process go on.
+        let daemon = try DaemonProcess(
+            sandbox, environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no"])
+        #expect(daemon.waitUntilReady())
+        let status = (try? String(contentsOfFile: "/proc/\(daemon.pid)/status", encoding: .utf8)) ?? ""
+        let caught = status.split(separator: "\n").first { $0.hasPrefix("SigCgt:") }
+            .flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) }
+        #expect(caught.map { $0 & (1 << (UInt64(SIGABRT) - 1)) == 0 } == true, "SIGABRT is caught")
+        daemon.signal(SIGABRT)
+        #expect(daemon.waitForExit(timeout: 30) != nil, "still running after SIGABRT")
+        #expect(daemon.process.terminationReason == .uncaughtSignal)
+        #expect(daemon.process.terminationStatus == SIGABRT)
+    }
+
+    @Test func aSecondDaemonOnTheSameStateRefusesToStart() throws {
+        let sandbox = Sandbox()
+        let first = try DaemonProcess(sandbox)
+        #expect(first.waitUntilReady())
+        let lock = (try? String(contentsOfFile: sandbox.state + "/lock", encoding: .utf8)) ?? ""
+        #expect(lock.contains("pid=\(first.pid)\n"))
+        #expect(lock.contains("started=20"))
+        let second = try DaemonProcess(sandbox)
+        #expect(second.waitForExit(timeout: 60) == 2)
+        let message = (try? String(contentsOfFile: second.stderrPath, encoding: .utf8)) ?? ""
+        #expect(message.contains("is in use by another sitrep run (pid \(first.pid)"), "\(message)")
+        #expect(message.split(separator: "\n").count == 1, "\(message)")
+        #expect(first.process.isRunning)
+        // The lock goes with its holder, however it ends.
+        first.signal(SIGKILL)
+        _ = first.waitForExit()
+        let third = try DaemonProcess(sandbox)
+        #expect(third.waitUntilReady())
+    }
+
     @Test func ingestsTheBacklogThenReportsReady() throws {
         let sandbox = Sandbox()
         sandbox.drop("old.txt", Fixtures.attack)
