@@ -88,6 +88,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
         }
     }
 
+    /// `SITREP_*` variables that name no setting (a misspelt `SITREP_SETLE_MS` would otherwise be
+    /// ignored without a word), sorted.
+    public static func unknownEnvironmentNames(_ environment: [String: String]) -> [String] {
+        let known = Set(Key.allCases.map(\.environmentName) + ["SITREP_CONFIG"])
+        return environment.keys.filter { $0.hasPrefix("SITREP_") && !known.contains($0) }.sorted()
+    }
+
     /// Combines the sources; later ones win: defaults, configuration file, environment, flags.
     public static func resolve(
         file: [(key: String, value: String, line: Int)], filePath: String?,

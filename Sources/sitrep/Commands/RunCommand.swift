@@ -48,23 +48,30 @@ struct RunCommand: ParsableCommand {
     var onComplete: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "How long (ms) a file found by a scan must stay unchanged before it is read (default 1000).",
             valueName: "ms"))
     var settleMs: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Seconds between safety rescans of the inbox; 0 = off (default 300).", valueName: "s"))
     var rescanSeconds: String?
 
-    @Option(help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
     var maxFileBytes: String?
 
-    @Option(help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
     var maxLineBytes: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Longest time (ms) one document may take to extract before it goes to failed/ (default 10000).",
             valueName: "ms"))
@@ -96,6 +103,9 @@ struct RunCommand: ParsableCommand {
         }
         Bootstrap.logging(level: configuration.logLevel)
         let logger = Logger(label: "sitrep")
+        for name in DaemonConfiguration.unknownEnvironmentNames(environment) {
+            logger.warning("unknown SITREP_ environment variable ignored", metadata: ["variable": "\(name)"])
+        }
         let extractor: Extractor
         do {
             extractor = try Extractor.load(
