@@ -60,6 +60,18 @@ struct DaemonTests {
         #expect(status != nil)
     }
 
+    @Test func readsAFileDatedInTheFuture() throws {
+        let sandbox = Sandbox()
+        sandbox.drop("future.txt", Fixtures.attack)
+        // A clock stepped back, `touch -d`, an archive: settling once waited for this day to come.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(86_400)],
+            ofItemAtPath: sandbox.inbox + "/future.txt")
+        let daemon = try DaemonProcess(sandbox, arguments: ["--settle-ms", "300"])
+        #expect(daemon.waitUntilReady())
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "future.txt") > 0 })
+    }
+
     @Test func readsAFileWhenItsWriterClosesIt() throws {
         let sandbox = Sandbox()
         let daemon = try DaemonProcess(sandbox)

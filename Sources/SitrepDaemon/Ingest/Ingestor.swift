@@ -35,8 +35,19 @@ public final class Ingestor: @unchecked Sendable {
     var pending: [String] = []
     var pendingHead = 0
     var pendingNames: Set<String> = []
-    /// Names found by a scan that changed recently, with the time they were last seen modified.
-    var settling: [String: Int64] = [:]
+    /// Names found by a scan that changed recently (or whose modification time is in the future),
+    /// with what they looked like when last seen changing.
+    var settling: [String: Settling] = [:]
+
+    /// A file waiting to be left alone for `settle_ms`, as the daemon's own monotonic clock measures
+    /// it: a modification time ahead of the wall clock (a clock stepped back, `touch -d`, an
+    /// archive) must not keep it waiting for ever.
+    struct Settling {
+        var modified: Int64
+        var size: Int64
+        /// Monotonic time at which it was first seen looking like this.
+        var since: Int64
+    }
     var dirtyStreams: Set<String> = []
     /// Positions of streams renamed away, until they reappear under a rotated name.
     var renamedStreams: [FileIdentity: Checkpoint.StreamPosition] = [:]
