@@ -51,6 +51,8 @@ struct CommandLineTests {
             "$S/e.jsonl",
         ],
         ["extract", "--format", "pdf"],
+        ["run", "--inbox", "$S/inbox", "--state", "$S/inbox", "--log", "$S/events.jsonl"],
+        ["run", "--inbox", "$S/inbox", "--state", "$S/inbox/.state", "--log", "$S/events.jsonl"],
     ])
     func badUsageIsOneLineOnStderrAndExitCode2(arguments: [String]) throws {
         let sandbox = Sandbox()
