@@ -14,7 +14,7 @@ extension Ingestor {
     public func start() throws(SystemError) {
         dispatchPrecondition(condition: .onQueue(queue))
         var rebuildFromLog = false
-        switch try store.load() {
+        switch try store.load(wallSeconds: clock.wallNanoseconds() / 1_000_000_000) {
         case .fresh:
             checkpoint = Checkpoint()
             rebuildFromLog = true

@@ -51,7 +51,7 @@ public final class StateLock {
         return fields.isEmpty ? "pid unknown" : fields.joined(separator: ", ")
     }
 
-    private static func iso(seconds: Int64) -> String {
+    static func iso(seconds: Int64) -> String {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
