@@ -72,6 +72,26 @@ struct DaemonTests {
         #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "future.txt") > 0 })
     }
 
+    @Test func aReloadedLogLevelReachesTheIngestorsLines() throws {
+        let sandbox = Sandbox()
+        let config = sandbox.root + "/sitrep.conf"
+        try "log_level = info\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(sandbox, arguments: ["--config", config])
+        #expect(daemon.waitUntilReady())
+        try "log_level = debug\n".write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitFor { $0.contains("RELOADING=1") } != nil)
+        usleep(300_000)
+        sandbox.drop("a.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "a.txt") > 0 })
+        // "document read" is the ingestor's debug line.
+        #expect(
+            sandbox.eventually {
+                ((try? String(contentsOfFile: daemon.stderrPath, encoding: .utf8)) ?? "").contains(
+                    "document read")
+            })
+    }
+
     @Test func readsAFileWhenItsWriterClosesIt() throws {
         let sandbox = Sandbox()
         let daemon = try DaemonProcess(sandbox)

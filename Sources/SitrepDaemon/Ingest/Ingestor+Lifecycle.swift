@@ -1,4 +1,5 @@
 import Dispatch
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -137,6 +138,7 @@ extension Ingestor {
             applied.state = configuration.state
         }
         configuration = applied
+        if let level = Logger.Level(rawValue: applied.logLevel) { logger.logLevel = level }
         reopenLog()
         scan()
     }

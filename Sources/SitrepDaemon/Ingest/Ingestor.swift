@@ -18,7 +18,8 @@ public final class Ingestor: @unchecked Sendable {
     public let queue: DispatchQueue
     public internal(set) var configuration: DaemonConfiguration
     let extractor: Extractor
-    let logger: Logger
+    /// Its level follows `log_level` on SIGHUP, as the daemon's own logger's does.
+    var logger: Logger
     let clock: SystemClock
     let store: CheckpointStore
     let inbox: String
