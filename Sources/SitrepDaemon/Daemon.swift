@@ -26,6 +26,8 @@ public final class Daemon: @unchecked Sendable {
     var configuration: DaemonConfiguration
 
     var ingestor: Ingestor?
+    /// Held until the process ends.
+    var stateLock: StateLock?
     var watcher: InboxWatcher?
     var sources: [DispatchSourceProtocol] = []
     var rescanTimer: DispatchSourceTimer?
@@ -71,6 +73,15 @@ public final class Daemon: @unchecked Sendable {
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handled, signalNumber) }
         pthread_sigmask(SIG_BLOCK, &handled, nil)
         signal(SIGPIPE, SIG_IGN)
+        // systemd's watchdog ends a hung daemon with SIGABRT. The Swift runtime's backtracer (active
+        // in static builds) catches it, prints a backtrace and lets the process go on, so the
+        // service would never be restarted: the default action, which dumps core and ends the
+        // process, is put back.
+        signal(SIGABRT, SIG_DFL)
+        var abort = sigset_t()
+        sigemptyset(&abort)
+        sigaddset(&abort, SIGABRT)
+        pthread_sigmask(SIG_UNBLOCK, &abort, nil)
         queue.async { [self] in
             do throws(StartupError) {
                 try startOnQueue()
@@ -86,6 +97,8 @@ public final class Daemon: @unchecked Sendable {
         // heap pages back to the system rather than keep them for the daemon's whole life.
         sitrep_release_free_memory()
         try StartupCheck.prepare(configuration)
+        stateLock = try StateLock(
+            directory: configuration.state, now: clock.wallNanoseconds() / 1_000_000_000)
         let notifier = self.notifier
         let ingestor: Ingestor
         do throws(SystemError) {
@@ -294,6 +307,7 @@ public final class Daemon: @unchecked Sendable {
             configuration.settleMilliseconds = fresh.settleMilliseconds
             configuration.maxFileBytes = fresh.maxFileBytes
             configuration.maxLineBytes = fresh.maxLineBytes
+            configuration.maxDocumentMilliseconds = fresh.maxDocumentMilliseconds
             configuration.log = fresh.log
             configuration.rescanSeconds = fresh.rescanSeconds
             configuration.logLevel = fresh.logLevel

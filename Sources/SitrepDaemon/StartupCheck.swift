@@ -17,6 +17,17 @@ public enum StartupCheck {
                 errno: EINVAL,
                 message: "log \(configuration.log) must not be inside the inbox \(configuration.inbox)")
         }
+        // State inside the inbox would be scanned as input: processed/ and failed/ moved to failed/,
+        // the checkpoint read as a document.
+        if let inbox = realPath(configuration.inbox), let state = realPath(configuration.state),
+            state == inbox || state.hasPrefix(inbox.hasSuffix("/") ? inbox : inbox + "/")
+        {
+            throw StartupError(
+                errno: EINVAL,
+                message:
+                    "state directory \(configuration.state) must not be inside the inbox \(configuration.inbox)"
+            )
+        }
         var st = stat()
         if lstat(configuration.log, &st) == 0 {
             if st.st_mode & S_IFMT != S_IFREG {

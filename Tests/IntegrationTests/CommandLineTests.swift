@@ -51,6 +51,8 @@ struct CommandLineTests {
             "$S/e.jsonl",
         ],
         ["extract", "--format", "pdf"],
+        ["run", "--inbox", "$S/inbox", "--state", "$S/inbox", "--log", "$S/events.jsonl"],
+        ["run", "--inbox", "$S/inbox", "--state", "$S/inbox/.state", "--log", "$S/events.jsonl"],
     ])
     func badUsageIsOneLineOnStderrAndExitCode2(arguments: [String]) throws {
         let sandbox = Sandbox()
@@ -59,6 +61,58 @@ struct CommandLineTests {
         #expect(outcome.standardError.split(separator: "\n").count == 1, "\(outcome.standardError)")
         #expect(outcome.standardError.hasPrefix("sitrep: error: "))
         #expect(!outcome.standardError.contains("Fatal error"))
+    }
+
+    @Test func aCRLFConfigurationFileIsRead() throws {
+        let sandbox = Sandbox()
+        let config = sandbox.root + "/windows.conf"
+        // Without CRLF handling the whole file was one comment line and the defaults were used.
+        try "# sitrep\r\ninbox = \(sandbox.root)/no-parent/inbox\r\n".write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let outcome = try run(["run", "--config", config, "--state", sandbox.state, "--log", sandbox.log])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("no-parent/inbox"), "\(outcome.standardError)")
+    }
+
+    @Test func aNegativeNumberGetsAClearMessage() throws {
+        let sandbox = Sandbox()
+        let outcome = try run([
+            "run", "--inbox", sandbox.inbox, "--state", sandbox.state, "--log", sandbox.log, "--settle-ms",
+            "-5",
+        ])
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("settle_ms must be a whole number >= 0, got '-5'"))
+    }
+
+    @Test func anUnknownSitrepVariableIsWarnedAbout() throws {
+        let sandbox = Sandbox()
+        let outcome = try run(
+            [
+                "run", "--inbox", sandbox.root + "/missing/inbox", "--state", sandbox.state, "--log",
+                sandbox.log,
+            ],
+            environment: ["SITREP_SETLE_MS": "5"])
+        #expect(outcome.standardError.contains("SITREP_SETLE_MS"), "\(outcome.standardError)")
+    }
+
+    @Test func extractToAFullDiskIsAnError() throws {
+        let sandbox = Sandbox()
+        let input = sandbox.root + "/article.txt"
+        try String(repeating: Fixtures.attack + "\n\n", count: 50).write(
+            toFile: input, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["extract", input]
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SITREP_") }
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("cannot write events to stdout"), "\(stderr)")
+        #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
     }
 
     @Test func configurationFileErrorsNameTheLine() throws {

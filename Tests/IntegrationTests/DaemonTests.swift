@@ -8,6 +8,42 @@ import Testing
 /// The real binary against temporary directories, with a fake notify socket.
 @Suite(.serialized)
 struct DaemonTests {
+    @Test func diesOnSIGABRTEvenWithTheRuntimeBacktracerOn() throws {
+        let sandbox = Sandbox()
+        // The backtracer (on by default in static builds) caught SIGABRT and let the process go on.
+        let daemon = try DaemonProcess(
+            sandbox, environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no"])
+        #expect(daemon.waitUntilReady())
+        let status = (try? String(contentsOfFile: "/proc/\(daemon.pid)/status", encoding: .utf8)) ?? ""
+        let caught = status.split(separator: "\n").first { $0.hasPrefix("SigCgt:") }
+            .flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) }
+        #expect(caught.map { $0 & (1 << (UInt64(SIGABRT) - 1)) == 0 } == true, "SIGABRT is caught")
+        daemon.signal(SIGABRT)
+        #expect(daemon.waitForExit(timeout: 30) != nil, "still running after SIGABRT")
+        #expect(daemon.process.terminationReason == .uncaughtSignal)
+        #expect(daemon.process.terminationStatus == SIGABRT)
+    }
+
+    @Test func aSecondDaemonOnTheSameStateRefusesToStart() throws {
+        let sandbox = Sandbox()
+        let first = try DaemonProcess(sandbox)
+        #expect(first.waitUntilReady())
+        let lock = (try? String(contentsOfFile: sandbox.state + "/lock", encoding: .utf8)) ?? ""
+        #expect(lock.contains("pid=\(first.pid)\n"))
+        #expect(lock.contains("started=20"))
+        let second = try DaemonProcess(sandbox)
+        #expect(second.waitForExit(timeout: 60) == 2)
+        let message = (try? String(contentsOfFile: second.stderrPath, encoding: .utf8)) ?? ""
+        #expect(message.contains("is in use by another sitrep run (pid \(first.pid)"), "\(message)")
+        #expect(message.split(separator: "\n").count == 1, "\(message)")
+        #expect(first.process.isRunning)
+        // The lock goes with its holder, however it ends.
+        first.signal(SIGKILL)
+        _ = first.waitForExit()
+        let third = try DaemonProcess(sandbox)
+        #expect(third.waitUntilReady())
+    }
+
     @Test func ingestsTheBacklogThenReportsReady() throws {
         let sandbox = Sandbox()
         sandbox.drop("old.txt", Fixtures.attack)
@@ -22,6 +58,38 @@ struct DaemonTests {
         #expect(sandbox.names(in: sandbox.inbox).isEmpty)
         let status = daemon.notify.waitFor { $0.contains("STATUS=") && $0.contains("1 documents") }
         #expect(status != nil)
+    }
+
+    @Test func readsAFileDatedInTheFuture() throws {
+        let sandbox = Sandbox()
+        sandbox.drop("future.txt", Fixtures.attack)
+        // A clock stepped back, `touch -d`, an archive: settling once waited for this day to come.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(86_400)],
+            ofItemAtPath: sandbox.inbox + "/future.txt")
+        let daemon = try DaemonProcess(sandbox, arguments: ["--settle-ms", "300"])
+        #expect(daemon.waitUntilReady())
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "future.txt") > 0 })
+    }
+
+    @Test func aReloadedLogLevelReachesTheIngestorsLines() throws {
+        let sandbox = Sandbox()
+        let config = sandbox.root + "/sitrep.conf"
+        try "log_level = info\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(sandbox, arguments: ["--config", config])
+        #expect(daemon.waitUntilReady())
+        try "log_level = debug\n".write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitFor { $0.contains("RELOADING=1") } != nil)
+        usleep(300_000)
+        sandbox.drop("a.txt", Fixtures.attack)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "a.txt") > 0 })
+        // "document read" is the ingestor's debug line.
+        #expect(
+            sandbox.eventually {
+                ((try? String(contentsOfFile: daemon.stderrPath, encoding: .utf8)) ?? "").contains(
+                    "document read")
+            })
     }
 
     @Test func readsAFileWhenItsWriterClosesIt() throws {

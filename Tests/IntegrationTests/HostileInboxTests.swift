@@ -100,6 +100,33 @@ struct HostileInboxTests {
         }
     }
 
+    @Test func setsAsideADocumentThatTakesLongerThanItsTimeBudget() throws {
+        try withDaemon(arguments: ["--max-document-ms", "1"]) { sandbox, _ in
+            sandbox.drop("slow.txt", String(repeating: Fixtures.attack + "\n", count: 3000))
+            #expect(
+                sandbox.eventually { reason(sandbox, "slow.txt")?.contains("max_document_ms (1 ms)") == true }
+            )
+            #expect(sandbox.paths(ofEventsFrom: "slow.txt") == 0)
+        }
+    }
+
+    @Test func setsAsideAStreamRecordThatTakesLongerThanItsTimeBudget() throws {
+        try withDaemon(arguments: ["--max-document-ms", "1"]) { sandbox, _ in
+            let slow = Fixtures.record(
+                id: "slow", text: String(repeating: Fixtures.attack + " ", count: 3000))
+            sandbox.append(
+                "wire.jsonl", slow + "\n" + Fixtures.record(id: "next", text: Fixtures.attack) + "\n")
+            #expect(
+                sandbox.eventually {
+                    sandbox.events.contains { ($0["doc"] as? [String: Any])?["id"] as? String == "next" }
+                })
+            #expect(
+                sandbox.eventually {
+                    reason(sandbox, "wire.jsonl.record-0")?.contains("max_document_ms") == true
+                })
+        }
+    }
+
     @Test func rejectsAnEmptyFileWithAReason() throws {
         try withDaemon { sandbox, _ in
             sandbox.drop("empty.txt", "")

@@ -127,8 +127,52 @@ struct RecoveryTests {
         let ids = eventIDs(in: (try? String(contentsOfFile: sandbox.log, encoding: .utf8)) ?? "")
         #expect(ids.values.allSatisfy { $0 == 1 }, "events doubled after rebuilding from the log")
         #expect(sandbox.logLines.count > before)
-        #expect(FileManager.default.fileExists(atPath: sandbox.state + "/checkpoint.json.corrupt"))
+        #expect(sandbox.names(in: sandbox.state).contains { $0.hasPrefix("checkpoint.json.corrupt-") })
         #expect(daemon.notify.messages.contains { $0.contains("checkpoint was unreadable") })
+    }
+
+    /// A `tail -F` reader saw "file truncated" and read every line of the cut tail twice.
+    @Test func keepsTheLogTailPastTheCheckpointAndDoublesNothing() throws {
+        let sandbox = Sandbox()
+        var daemon = try DaemonProcess(sandbox)
+        #expect(daemon.waitUntilReady())
+        daemon.signal(SIGTERM)
+        _ = daemon.waitForExit()
+        let checkpointPath = sandbox.state + "/checkpoint.json"
+        let earlyCheckpoint = try Data(contentsOf: URL(fileURLWithPath: checkpointPath))
+        daemon = try DaemonProcess(sandbox, arguments: ["--on-complete", "keep"])
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("a.txt", Fixtures.attack)
+        sandbox.drop("gone.txt", Fixtures.bombing)
+        #expect(
+            sandbox.eventually {
+                sandbox.paths(ofEventsFrom: "a.txt") > 0 && sandbox.paths(ofEventsFrom: "gone.txt") > 0
+            })
+        daemon.signal(SIGTERM)
+        _ = daemon.waitForExit()
+        let logged = try Data(contentsOf: URL(fileURLWithPath: sandbox.log))
+        // As if the daemon had died after logging those documents and before checkpointing them;
+        // one of them is then taken back by its producer.
+        try earlyCheckpoint.write(to: URL(fileURLWithPath: checkpointPath))
+        try FileManager.default.removeItem(atPath: sandbox.inbox + "/gone.txt")
+        daemon = try DaemonProcess(sandbox, arguments: ["--on-complete", "keep"])
+        #expect(daemon.waitUntilReady())
+        sandbox.drop("b.txt", Fixtures.protest)
+        #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "b.txt") > 0 })
+        usleep(300_000)
+        let after = try Data(contentsOf: URL(fileURLWithPath: sandbox.log))
+        #expect(after.prefix(logged.count) == logged, "the log was cut back")
+        let ids = eventIDs(in: String(decoding: after, as: UTF8.self))
+        #expect(ids.values.allSatisfy { $0 == 1 }, "events doubled: \(ids.filter { $0.value > 1 })")
+        #expect(sandbox.paths(ofEventsFrom: "gone.txt") > 0)
+        // A second restart finds nothing left to recover and still doubles nothing.
+        daemon.signal(SIGTERM)
+        _ = daemon.waitForExit()
+        daemon = try DaemonProcess(sandbox, arguments: ["--on-complete", "keep"])
+        #expect(daemon.waitUntilReady())
+        usleep(500_000)
+        let again = eventIDs(in: (try? String(contentsOfFile: sandbox.log, encoding: .utf8)) ?? "")
+        #expect(again.values.allSatisfy { $0 == 1 })
     }
 
     @Test func cutsBackATornLastLineAtStart() throws {

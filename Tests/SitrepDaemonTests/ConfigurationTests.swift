@@ -17,6 +17,39 @@ struct ConfigurationTests {
         #expect(entries.map(\.line) == [2, 3, 5])
     }
 
+    @Test func readsCRLFLinesAndAByteOrderMark() throws {
+        let text = "\u{FEFF}# written on Windows\r\ninbox = /srv/in\r\nsettle_ms = 250\r\n"
+        let entries = try ConfigurationFile.parse(text, path: "x.conf")
+        #expect(entries.map(\.key) == ["inbox", "settle_ms"])
+        #expect(entries.map(\.value) == ["/srv/in", "250"])
+        #expect(entries.map(\.line) == [2, 3])
+    }
+
+    @Test func aQuotedValueMayHaveATrailingComment() throws {
+        let entries = try ConfigurationFile.parse("inbox = \"/srv/#in\"   # where articles land", path: "x")
+        #expect(entries.first?.value == "/srv/#in")
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationFile.parse("inbox = \"/a\" b", path: "x")
+        }
+    }
+
+    @Test func aDuplicateKeyIsAnErrorNamingBothLines() {
+        do {
+            _ = try ConfigurationFile.parse("settle_ms = 1\nlog = /l\nsettle_ms = 2\n", path: "x.conf")
+            Issue.record("no error")
+        } catch {
+            #expect(error.code == .duplicateKey)
+            #expect(error.message.contains("x.conf:3") && error.message.contains("line 1"))
+        }
+    }
+
+    @Test func unknownSitrepVariablesAreNamed() {
+        let names = DaemonConfiguration.unknownEnvironmentNames([
+            "SITREP_SETLE_MS": "5", "SITREP_INBOX": "/in", "SITREP_CONFIG": "/c", "HOME": "/root",
+        ])
+        #expect(names == ["SITREP_SETLE_MS"])
+    }
+
     @Test(arguments: [
         ("just words", ConfigurationError.Code.syntax),
         ("inbox = \"unterminated", .syntax),

@@ -19,6 +19,22 @@ struct CheckpointStoreTests {
         #expect(directory.read("checkpoint.json.tmp") == nil)
     }
 
+    @Test func keepsEveryDamagedCheckpointItSetsAside() throws {
+        let directory = TemporaryDirectory()
+        var preserved: [String] = []
+        for _ in 0..<3 {
+            directory.write("checkpoint.json", "{\"version\":")
+            if case .recovered(_, let at) = try CheckpointStore(directory: directory.path).load(
+                wallSeconds: 1_767_225_600)
+            {
+                preserved.append(at)
+            }
+        }
+        #expect(Set(preserved).count == 3)
+        #expect(preserved.first?.hasSuffix("checkpoint.json.corrupt-20260101T000000Z") == true)
+        #expect(preserved.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+    }
+
     @Test(arguments: ["", "{\"version\":1,\"log\":", String(repeating: "\0", count: 64)])
     func recoversFromADamagedCheckpointInsteadOfCrashing(contents: String) throws {
         let directory = TemporaryDirectory()

@@ -1,7 +1,7 @@
 /// A configuration that cannot be used, with where the problem is.
 public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case unreadableFile, syntax, unknownKey, invalidValue, missingDirectory, notWritable
+        case unreadableFile, syntax, unknownKey, duplicateKey, invalidValue, missingDirectory, notWritable
     }
 
     public var code: Code

@@ -18,6 +18,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var maxFileBytes = 16 << 20
     /// A stream line longer than this is skipped (and recorded in `failed/`).
     public var maxLineBytes = 16 << 20
+    /// Longest time one document (a file, or a stream record) may spend in extraction before it goes
+    /// to `failed/`: extraction is linear, so only a pathological input gets near it, and the
+    /// watchdog ping waits while a document is read.
+    public var maxDocumentMilliseconds = 10_000
     /// Extra or replacement extraction data files (lexicons, gazetteer).
     public var dataDirectory: String?
     public var logLevel = "info"
@@ -40,6 +44,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case rescanSeconds = "rescan_seconds"
         case maxFileBytes = "max_file_bytes"
         case maxLineBytes = "max_line_bytes"
+        case maxDocumentMilliseconds = "max_document_ms"
         case dataDirectory = "data_dir"
         case logLevel = "log_level"
         case metricsFile = "metrics_file"
@@ -81,6 +86,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case .rescanSeconds: rescanSeconds = try integer(min: 0)
         case .maxFileBytes: maxFileBytes = try integer(min: 1)
         case .maxLineBytes: maxLineBytes = try integer(min: 1)
+        case .maxDocumentMilliseconds: maxDocumentMilliseconds = try integer(min: 1)
         case .logLevel:
             guard Self.logLevels.contains(value) else {
                 throw ConfigurationError(
@@ -90,6 +96,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
             }
             logLevel = value
         }
+    }
+
+    /// `SITREP_*` variables that name no setting (a misspelt `SITREP_SETLE_MS` would otherwise be
+    /// ignored without a word), sorted.
+    public static func unknownEnvironmentNames(_ environment: [String: String]) -> [String] {
+        let known = Set(Key.allCases.map(\.environmentName) + ["SITREP_CONFIG"])
+        return environment.keys.filter { $0.hasPrefix("SITREP_") && !known.contains($0) }.sorted()
     }
 
     /// Combines the sources; later ones win: defaults, configuration file, environment, flags.

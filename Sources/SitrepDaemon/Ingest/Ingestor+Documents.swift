@@ -60,6 +60,7 @@ extension Ingestor {
         }
         var lines: [UInt8] = []
         var count = 0
+        let deadline = documentDeadline()
         for var document in documents {
             document.path = name
             if !alreadyLogged.isEmpty,
@@ -70,7 +71,9 @@ extension Ingestor {
             for note in document.notes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
             }
-            let events = extractCounted(document)
+            guard let events = extractWithin(deadline, document) else {
+                return .rejected(overBudgetReason)
+            }
             count += events.count
             encode(events, into: &lines)
         }
@@ -78,5 +81,28 @@ extension Ingestor {
             "document read",
             metadata: ["file": "\(name)", "documents": "\(documents.count)", "events": "\(count)"])
         return .extracted(file, lines: lines, events: count, documents: documents.count)
+    }
+}
+
+extension Ingestor {
+    /// When extraction of a document starting now must have ended.
+    func documentDeadline() -> Int64 {
+        clock.monotonicNanoseconds() + Int64(configuration.maxDocumentMilliseconds) * 1_000_000
+    }
+
+    /// The events of `document`, or nil when extracting them passed `deadline`.
+    func extractWithin(_ deadline: Int64, _ document: Document) -> [Event]? {
+        let clock = self.clock
+        let started = clock.monotonicNanoseconds()
+        guard let events = try? extractor.extract(document, continuing: { clock.monotonicNanoseconds() < deadline })
+        else { return nil }
+        metrics?.extracted(nanoseconds: clock.monotonicNanoseconds() - started)
+        pendingTally.add(document: events)
+        return events
+    }
+
+    var overBudgetReason: String {
+        "extraction took longer than max_document_ms (\(configuration.maxDocumentMilliseconds) ms); "
+            + "set aside so that the rest of the inbox is read"
     }
 }

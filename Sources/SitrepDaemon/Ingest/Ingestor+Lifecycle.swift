@@ -1,4 +1,5 @@
 import Dispatch
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -7,13 +8,14 @@ import Dispatch
 extension Ingestor {
     /// Brings the log and the inbox back in line with the last checkpoint, then queues the backlog.
     ///
-    /// - The log is cut back to the committed length recorded in the checkpoint: lines past it come
-    ///   from a batch whose checkpoint was never written, and that batch will be read again.
+    /// - Whole lines past the committed length recorded in the checkpoint stay (the log only ever
+    ///   grows, for `tail -F` readers): they come from a batch whose checkpoint was never written;
+    ///   that batch is read again and only the lines missing from the log are appended.
     /// - Files whose events are committed but which were not moved out yet are only moved.
     public func start() throws(SystemError) {
         dispatchPrecondition(condition: .onQueue(queue))
         var rebuildFromLog = false
-        switch try store.load() {
+        switch try store.load(wallSeconds: clock.wallNanoseconds() / 1_000_000_000) {
         case .fresh:
             checkpoint = Checkpoint()
             rebuildFromLog = true
@@ -44,7 +46,8 @@ extension Ingestor {
             checkpoint.completed.removeAll { $0 == file }
         }
         checkpoint.log = Checkpoint.LogMark(
-            path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+            path: eventLog.path, identity: eventLog.identity, length: recoveryMark ?? eventLog.committedLength
+        )
         try store.save(checkpoint)
         scan()
     }
@@ -82,10 +85,7 @@ extension Ingestor {
     func alignLogWithCheckpoint() throws(SystemError) {
         if let mark = checkpoint.log, mark.identity == eventLog.identity {
             if eventLog.committedLength > mark.length {
-                logger.notice(
-                    "cutting back an uncommitted log tail",
-                    metadata: ["bytes": "\(eventLog.committedLength - mark.length)"])
-                try eventLog.truncate(to: mark.length)
+                try keepUncommittedTail(from: mark.length)
             } else if eventLog.committedLength < mark.length {
                 logger.warning(
                     "event log is shorter than recorded; it was truncated by someone else",
@@ -100,6 +100,33 @@ extension Ingestor {
         }
     }
 
+    /// Reads the log past `length` into `recoveredLines`. A torn last line is still cut off (by the
+    /// caller): it cannot be told apart from a line another writer left.
+    func keepUncommittedTail(from length: Int64) throws(SystemError) {
+        let end = eventLog.committedLength
+        let fd = open(eventLog.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { throw SystemError("open", path: eventLog.path) }
+        defer { close(fd) }
+        var tail: [UInt8] = []
+        var cursor = length
+        while cursor < end {
+            let chunk = try FileReader.read(
+                fd: fd, path: eventLog.path, at: cursor, count: Int(min(8 << 20, end - cursor)))
+            if chunk.isEmpty { break }
+            tail += chunk
+            cursor += Int64(chunk.count)
+        }
+        var start = 0
+        while let newline = tail[start...].firstIndex(of: 0x0A) {
+            recoveredLines.insert(ArraySlice(Array(tail[start...newline])))
+            start = newline + 1
+        }
+        recoveryMark = length
+        logger.notice(
+            "keeping log lines past the last checkpoint; their documents are read again without doubling them",
+            metadata: ["lines": "\(recoveredLines.count)", "bytes": "\(end - length)"])
+    }
+
     /// Applies a re-read configuration (SIGHUP) and reopens the log, so a rotated log is left to
     /// logrotate and a new one is started at the configured path.
     public func reload(_ newConfiguration: DaemonConfiguration) {
@@ -111,6 +138,7 @@ extension Ingestor {
             applied.state = configuration.state
         }
         configuration = applied
+        if let level = Logger.Level(rawValue: applied.logLevel) { logger.logLevel = level }
         reopenLog()
         scan()
     }

@@ -82,7 +82,12 @@ extension Ingestor {
                     var document = try DocumentDecoder.decodeRecord(
                         bytes[line.range], record: record, offset: Int(line.offset))
                     document.path = name
-                    let events = extractCounted(document)
+                    guard let events = extractWithin(documentDeadline(), document) else {
+                        rejectRecord(
+                            name, record: record, offset: line.offset, bytes: Array(bytes[line.range]),
+                            reason: overBudgetReason)
+                        continue
+                    }
                     batch.events += events.count
                     batch.documents += 1
                     encode(events, into: &batch.lines)

@@ -139,10 +139,13 @@ extension Ingestor {
                 {
                     continue
                 }
-                if status.kind != .regular || now - status.modified >= settle {
+                if status.kind != .regular || (now - status.modified >= settle && status.modified <= now) {
                     ready.append((status.modified, name))
-                } else {
-                    settling[name] = status.modified
+                } else if settling[name].map({ $0.modified != status.modified || $0.size != status.size })
+                    ?? true
+                {
+                    settling[name] = Settling(
+                        modified: status.modified, size: status.size, since: clock.monotonicNanoseconds())
                 }
             }
         }
@@ -176,19 +179,19 @@ extension Ingestor {
     }
 
     func settleCheck() {
-        let now = clock.wallNanoseconds()
+        let now = clock.monotonicNanoseconds()
         let settle = Int64(configuration.settleMilliseconds) * 1_000_000
-        for (name, seenModified) in settling {
+        for (name, seen) in settling {
             var st = stat()
             guard lstat(inbox + "/" + name, &st) == 0 else {
                 settling[name] = nil
                 continue
             }
             let status = FileStatus(st)
-            if status.modified == seenModified && now - status.modified >= settle {
-                enqueue(name)
+            if status.modified == seen.modified && status.size == seen.size {
+                if now - seen.since >= settle { enqueue(name) }
             } else {
-                settling[name] = status.modified
+                settling[name] = Settling(modified: status.modified, size: status.size, since: now)
             }
         }
         armSettleTimer()

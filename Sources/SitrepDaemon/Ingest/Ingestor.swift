@@ -18,7 +18,8 @@ public final class Ingestor: @unchecked Sendable {
     public let queue: DispatchQueue
     public internal(set) var configuration: DaemonConfiguration
     let extractor: Extractor
-    let logger: Logger
+    /// Its level follows `log_level` on SIGHUP, as the daemon's own logger's does.
+    var logger: Logger
     let clock: SystemClock
     let store: CheckpointStore
     let inbox: String
@@ -43,14 +44,32 @@ public final class Ingestor: @unchecked Sendable {
     var pending: [String] = []
     var pendingHead = 0
     var pendingNames: Set<String> = []
-    /// Names found by a scan that changed recently, with the time they were last seen modified.
-    var settling: [String: Int64] = [:]
+    /// Names found by a scan that changed recently (or whose modification time is in the future),
+    /// with what they looked like when last seen changing.
+    var settling: [String: Settling] = [:]
+
+    /// A file waiting to be left alone for `settle_ms`, as the daemon's own monotonic clock measures
+    /// it: a modification time ahead of the wall clock (a clock stepped back, `touch -d`, an
+    /// archive) must not keep it waiting for ever.
+    struct Settling {
+        var modified: Int64
+        var size: Int64
+        /// Monotonic time at which it was first seen looking like this.
+        var since: Int64
+    }
     var dirtyStreams: Set<String> = []
     /// Positions of streams renamed away, until they reappear under a rotated name.
     var renamedStreams: [FileIdentity: Checkpoint.StreamPosition] = [:]
     /// Documents (path and text digest) found in the log when the checkpoint was missing; kept
     /// until the start-up backlog is drained.
     var alreadyLogged: Set<String> = []
+    /// Whole lines found in the log past the checkpointed length at start-up (a batch logged, then a
+    /// crash before its checkpoint): they stay, and the same lines made again when that batch is read
+    /// again are not appended a second time. Kept until the start-up backlog is drained.
+    var recoveredLines: Set<ArraySlice<UInt8>> = []
+    /// While `recoveredLines` is in use, the log length the checkpoint keeps recording: a crash during
+    /// recovery then finds all the lines written since in the tail again.
+    var recoveryMark: Int64?
     /// Documents created or modified while watched and not closed yet: never read by a scan.
     var beingWritten: Set<String> = []
     var drainScheduled = false
@@ -188,6 +207,7 @@ public final class Ingestor: @unchecked Sendable {
             scheduleDrain()
         } else if settling.isEmpty {
             alreadyLogged = []
+            if recoveryMark != nil { endRecovery() }
         }
         onStatusChange(statusLine)
     }
@@ -200,6 +220,8 @@ public final class Ingestor: @unchecked Sendable {
             reopenLog()
         }
         let previousLength = eventLog.committedLength
+        var batch = batch
+        if !recoveredLines.isEmpty { dropRecoveredLines(&batch) }
         do {
             try eventLog.append(batch.lines)
         } catch {
@@ -208,7 +230,8 @@ public final class Ingestor: @unchecked Sendable {
         }
         var next = checkpoint
         next.log = Checkpoint.LogMark(
-            path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+            path: eventLog.path, identity: eventLog.identity, length: recoveryMark ?? eventLog.committedLength
+        )
         next.completed += batch.completed
         for (name, position) in batch.streamPositions { next.streams[name] = position }
         do {
@@ -228,6 +251,43 @@ public final class Ingestor: @unchecked Sendable {
         statistics.documents += batch.documents
         statistics.events += batch.events
         for file in batch.completed { finish(file) }
+    }
+
+    /// Leaves out of `batch` the lines already in the log's recovered tail (each such line only once).
+    func dropRecoveredLines(_ batch: inout Batch) {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(batch.lines.count)
+        var start = 0
+        let lines = batch.lines
+        while start < lines.count {
+            let end = (lines[start...].firstIndex(of: 0x0A) ?? (lines.count - 1)) + 1
+            let line = lines[start..<end]
+            if recoveredLines.remove(line) != nil {
+                batch.events -= 1
+            } else {
+                kept += line
+            }
+            start = end
+        }
+        batch.lines = kept
+    }
+
+    /// The start-up backlog is drained: every batch cut short by the last crash was read again.
+    func endRecovery() {
+        if !recoveredLines.isEmpty {
+            logger.notice(
+                "log lines past the last checkpoint whose documents are gone were kept",
+                metadata: ["lines": "\(recoveredLines.count)"])
+        }
+        recoveredLines = []
+        recoveryMark = nil
+        checkpoint.log = Checkpoint.LogMark(
+            path: eventLog.path, identity: eventLog.identity, length: eventLog.committedLength)
+        do {
+            try store.save(checkpoint)
+        } catch {
+            noteError(error)
+        }
     }
 
     /// Stops consuming after a failed commit (full disk, read-only log, …) and retries with back-off.

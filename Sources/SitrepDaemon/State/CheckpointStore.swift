@@ -20,7 +20,8 @@ public struct CheckpointStore: Sendable {
         self.directory = directory
     }
 
-    public func load() throws(SystemError) -> LoadResult {
+    /// `wallSeconds` names the copy a damaged checkpoint is set aside as.
+    public func load(wallSeconds: Int64 = 0) throws(SystemError) -> LoadResult {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if errno == ENOENT { return .fresh }
@@ -37,17 +38,26 @@ public struct CheckpointStore: Sendable {
         do {
             let checkpoint = try JSONDecoder().decode(Checkpoint.self, from: Data(bytes))
             guard checkpoint.version == Checkpoint.currentVersion else {
-                return try preserve(reason: "unknown checkpoint version \(checkpoint.version)")
+                return try preserve(reason: "unknown checkpoint version \(checkpoint.version)", wallSeconds)
             }
             return .loaded(checkpoint)
         } catch {
             let reason = bytes.isEmpty ? "empty checkpoint" : "unreadable checkpoint (\(bytes.count) bytes)"
-            return try preserve(reason: reason)
+            return try preserve(reason: reason, wallSeconds)
         }
     }
 
-    private func preserve(reason: String) throws(SystemError) -> LoadResult {
-        let aside = path + ".corrupt"
+    /// Sets the damaged file aside under a name of its own (`checkpoint.json.corrupt-<UTC time>`,
+    /// with `-2`, `-3`, … if taken): each one is kept for a look, none overwrites an earlier one.
+    private func preserve(reason: String, _ wallSeconds: Int64) throws(SystemError) -> LoadResult {
+        let base = path + ".corrupt-" + StateLock.iso(seconds: wallSeconds).filter { $0 != ":" && $0 != "-" }
+        var aside = base
+        var number = 1
+        var st = stat()
+        while lstat(aside, &st) == 0 {
+            number += 1
+            aside = base + "-\(number)"
+        }
         guard rename(path, aside) == 0 else { throw SystemError("rename", path: path) }
         return .recovered(reason: reason, preservedAt: aside)
     }

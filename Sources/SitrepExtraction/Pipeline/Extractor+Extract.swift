@@ -3,17 +3,30 @@ import SitrepFormats
 extension Extractor {
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
-        extract(document, explaining: false).events
+        (try? extract(document, explaining: false, continuing: { true }))?.events ?? []
     }
 
     /// The events of a document with, for each sentence that held a trigger, how it was decided: the
     /// candidates, the rules and frames that applied, and the event made or why none was.
     public func explain(_ document: Document) -> (events: [Event], sentences: [SentenceExplanation]) {
-        extract(document, explaining: true)
+        (try? extract(document, explaining: true, continuing: { true })) ?? ([], [])
     }
 
-    func extract(_ document: Document, explaining: Bool) -> (events: [Event], sentences: [SentenceExplanation]) {
+    /// As `extract(_:)`, asking `continuing` between sentences whether to go on: the caller's budget
+    /// (the daemon's time per document) as the last defence against input that is slow to read.
+    public func extract(_ document: Document, continuing: () -> Bool) throws(ExtractionStopped) -> [Event] {
+        try extract(document, explaining: false, continuing: continuing).events
+    }
+
+    func extract(
+        _ document: Document, explaining: Bool, continuing: () -> Bool
+    ) throws(ExtractionStopped) -> (events: [Event], sentences: [SentenceExplanation]) {
         var explanations: [SentenceExplanation] = []
+        var checks = 0
+        func check(_ stage: String) throws(ExtractionStopped) {
+            checks += 1
+            if checks & 15 == 0, !continuing() { throw ExtractionStopped(stage: stage) }
+        }
         let bytes = Array(document.text.utf8)
         var tokens = Tokenizer.tokenize(bytes)
         markLexicons(&tokens)
@@ -32,6 +45,7 @@ extension Extractor {
         var activeYears: [[ClosedRange<Int>]] = []
         var mentionedYears: [Int] = []
         for sentence in sentences {
+            try check("actors")
             let found = actorMentions(in: sentence, text: bytes, lowercaseText: lowercaseText)
             actorsBySentence.append(found)
             for mention in found {
@@ -72,6 +86,7 @@ extension Extractor {
         scans.reserveCapacity(sentences.count)
         var storyKinds: [Int: Set<String>] = [:]
         for sentence in sentences {
+            try check("triggers")
             let scan = scan(sentence.tokens, quoted: quoted)
             for kind in Extractor.storyKinds where scan.cues.contains(kind) {
                 storyKinds[sentence.paragraph, default: []].insert(kind)
@@ -83,6 +98,7 @@ extension Extractor {
         var lastDate: DateReader.Resolved?
         var lastPlace: (location: Location, paragraph: Int)?
         for (s, sentence) in sentences.enumerated() {
+            try check("events")
             // Most sentences report nothing: places and counts are read only where an event may be.
             let hasTrigger = !scans[s].hits.isEmpty
             let places =

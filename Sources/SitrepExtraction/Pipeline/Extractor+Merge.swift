@@ -5,15 +5,22 @@ extension Extractor {
     /// day) in the same country (or none), add what they know to the first.
     func merge(_ mentions: [Mention]) -> [Mention] {
         var merged: [Mention] = []
+        // Indices into `merged` by kind of event, and the types seen: a mention is compared only with
+        // the first `mergeCandidates` records of its kind, so a text telling thousands of distinct
+        // events costs time linear in them, not quadratic.
+        var byKind: [String: [Int]] = [:]
+        var types: Set<String> = []
         // Headlines last: they announce an event the body tells with its date and place.
         let ordered = mentions.filter { !$0.isHeadline } + mentions.filter(\.isHeadline)
         for mention in ordered {
-            if mention.isHeadline,
-                merged.contains(where: { $0.eventClass.type == mention.eventClass.type })
-            {
-                continue
-            }
-            if let k = merged.firstIndex(where: { sameEvent($0, mention) }) {
+            if mention.isHeadline, types.contains(mention.eventClass.type.rawValue) { continue }
+            let kind =
+                "\(mention.eventClass.type.rawValue)\t\(mention.eventClass.acledType ?? "")\t"
+                + (mention.eventClass.acledSubType ?? "")
+            let candidates = byKind[kind] ?? []
+            if let k = candidates.prefix(Extractor.mergeCandidates).first(where: {
+                sameEvent(merged[$0], mention)
+            }) {
                 var event = merged[k]
                 if event.date == nil { event.date = mention.date }
                 if mention.locationRank > event.locationRank || event.location == nil {
@@ -29,11 +36,16 @@ extension Extractor {
                 event.confidence = min(0.95, event.confidence + 0.05)
                 merged[k] = event
             } else {
+                byKind[kind, default: []].append(merged.count)
+                types.insert(mention.eventClass.type.rawValue)
                 merged.append(mention)
             }
         }
         return merged
     }
+
+    /// How many earlier records of the same kind a mention may be merged into.
+    static let mergeCandidates = 64
 
     private func sameEvent(_ a: Mention, _ b: Mention) -> Bool {
         guard a.eventClass.type == b.eventClass.type, a.eventClass.acledType == b.eventClass.acledType,

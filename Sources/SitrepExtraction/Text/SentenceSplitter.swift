@@ -1,6 +1,13 @@
 /// Splits a token stream into sentences, with abbreviations, initials and initialisms in mind.
 struct SentenceSplitter: Sendable {
     var abbreviations: WordSet
+    /// The most tokens one sentence may have. The per-sentence stages compare words of a sentence
+    /// with each other, so an unbounded sentence (a run of abbreviations and no full stop, megabytes
+    /// long) would cost time quadratic in the document; news sentences rarely pass a hundred tokens.
+    static let maximumTokens = 240
+    /// An overlong sentence is cut after the last comma, semicolon or colon among its final tokens
+    /// (at the limit when there is none), so a cut seldom falls inside a phrase.
+    static let cutWindow = 60
     /// Words that start a sentence after an initialism ("... in the U.S. The next day ...").
     static let sentenceStarters: WordSet = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this",
@@ -37,6 +44,13 @@ struct SentenceSplitter: Sendable {
                     flush()
                 }
             }
+            if index - currentStart >= SentenceSplitter.maximumTokens {
+                let cut = cutPoint(tokens, from: currentStart, to: index)
+                let rest = index
+                index = cut
+                flush()
+                index = rest
+            }
             let token = tokens[index]
             index += 1
             if isTerminal(token)
@@ -61,6 +75,18 @@ struct SentenceSplitter: Sendable {
         index = tokens.count
         flush()
         return sentences
+    }
+
+    /// Where to end an overlong sentence tokens[start..<end]: after its last clause punctuation within
+    /// `cutWindow` tokens of the end, else at `end`.
+    private func cutPoint(_ tokens: [Token], from start: Int, to end: Int) -> Int {
+        var k = end - 1
+        while k > start, end - k <= SentenceSplitter.cutWindow {
+            let key = tokens[k].key
+            if tokens[k].kind == .punctuation && (key == "," || key == ";" || key == ":") { return k + 1 }
+            k -= 1
+        }
+        return end
     }
 
     private func isTerminal(_ token: Token) -> Bool {
@@ -88,7 +114,10 @@ struct SentenceSplitter: Sendable {
             return true
         }
         var lineStart = previous.end
-        while lineStart > firstStart && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        // (Looking back no further than the 60 bytes that decide it keeps this linear in the line.)
+        while lineStart > firstStart && previous.end - lineStart < 60 && bytes[lineStart - 1] != 0x0A {
+            lineStart -= 1
+        }
         return previous.end - lineStart < 60
     }
 

@@ -89,12 +89,20 @@ struct ExtractCommand: ParsableCommand {
             } catch let error as StandardOutput.Closed {
                 _ = error
                 return
+            } catch let error as StandardOutput.Failed {
+                throw CommandFailure(message: error.message, exitCode: 1)
             } catch {
                 failures += 1
                 StandardError.line("sitrep: \(input == "-" ? "stdin" : input): \(error)")
             }
         }
-        do { try output.flush() } catch { return }
+        do {
+            try output.flush()
+        } catch let error as StandardOutput.Failed {
+            throw CommandFailure(message: error.message, exitCode: 1)
+        } catch {
+            return
+        }
         if failures > 0 {
             throw CommandFailure(message: "\(failures) input(s) could not be processed", exitCode: 1)
         }
@@ -123,9 +131,13 @@ struct ExtractCommand: ParsableCommand {
     }
 }
 
-/// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly.
+/// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly, any other write
+/// error (a full disk) is an error: events were lost.
 struct StandardOutput {
     struct Closed: Error {}
+    struct Failed: Error {
+        var message: String
+    }
 
     private var buffer: [UInt8] = []
 
@@ -144,7 +156,7 @@ struct StandardOutput {
             try FileWriter.writeAll(fd: 1, bytes: buffer, path: "stdout")
         } catch {
             if error.errno == EPIPE { throw Closed() }
-            throw error
+            throw Failed(message: "error: cannot write events to stdout: \(error)")
         }
         buffer.removeAll(keepingCapacity: true)
     }

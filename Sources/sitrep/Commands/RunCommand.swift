@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every setting can also come from the environment (SITREP_INBOX, SITREP_LOG, SITREP_STATE, \
             SITREP_ON_COMPLETE, SITREP_SETTLE_MS, SITREP_RESCAN_SECONDS, SITREP_MAX_FILE_BYTES, \
-            SITREP_MAX_LINE_BYTES, SITREP_DATA_DIR, SITREP_LOG_LEVEL, SITREP_METRICS_FILE) or from a configuration file \
+            SITREP_MAX_LINE_BYTES, SITREP_MAX_DOCUMENT_MS, SITREP_DATA_DIR, SITREP_LOG_LEVEL, SITREP_METRICS_FILE) or \
+            from a configuration file \
             (--config or SITREP_CONFIG) of `key = value` lines with the same names in lower case \
             (inbox, log, state, on_complete, settle_ms, …). Flags win over the environment, the \
             environment over the file. SIGHUP re-reads the file and reopens the log (for logrotate); \
@@ -54,21 +55,34 @@ struct RunCommand: ParsableCommand {
     var onComplete: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "How long (ms) a file found by a scan must stay unchanged before it is read (default 1000).",
             valueName: "ms"))
     var settleMs: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Seconds between safety rescans of the inbox; 0 = off (default 300).", valueName: "s"))
     var rescanSeconds: String?
 
-    @Option(help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Largest document read, in bytes (default 16777216).", valueName: "bytes"))
     var maxFileBytes: String?
 
-    @Option(help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Longest .jsonl line read, in bytes (default 16777216).", valueName: "bytes"))
     var maxLineBytes: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Longest time (ms) one document may take to extract before it goes to failed/ (default 10000).",
+            valueName: "ms"))
+    var maxDocumentMs: String?
 
     @Option(
         help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
@@ -102,6 +116,9 @@ struct RunCommand: ParsableCommand {
         }
         Bootstrap.logging(level: configuration.logLevel)
         let logger = Logger(label: "sitrep")
+        for name in DaemonConfiguration.unknownEnvironmentNames(environment) {
+            logger.warning("unknown SITREP_ environment variable ignored", metadata: ["variable": "\(name)"])
+        }
         let extractor: Extractor
         do {
             extractor = try Extractor.load(
@@ -130,6 +147,7 @@ struct RunCommand: ParsableCommand {
         flags[.rescanSeconds] = rescanSeconds
         flags[.maxFileBytes] = maxFileBytes
         flags[.maxLineBytes] = maxLineBytes
+        flags[.maxDocumentMilliseconds] = maxDocumentMs
         flags[.dataDirectory] = dataDir
         flags[.logLevel] = logLevel
         flags[.metricsFile] = metricsFile
