@@ -26,6 +26,9 @@ struct GoldenParseTests {
         ("Okafor/PROPN/NNP said/VERB/VBD the/DET/DT army/NOUN/NN 's/PART/POS convoy/NOUN/NN was/AUX/VBD attacked/VERB/VBN last/ADJ/JJ week/NOUN/NN ./PUNCT/.",
          [2, 0, 4, 6, 4, 8, 8, 2, 10, 8, 2],
          ["nsubj", "root", "det", "nmod:poss", "case", "nsubj:pass", "aux:pass", "ccomp", "amod", "obl:unmarked", "punct"]),
+        // The example in docs/language.md.
+        ("Gunmen/NOUN/NNS shot/VERB/VBD a/DET/DT shopkeeper/NOUN/NN",
+         [2, 0, 4, 2], ["nsubj", "root", "det", "obj"]),
     ]
 
     @Test("sentences get the trees the guidelines give them", arguments: 0..<cases.count)
