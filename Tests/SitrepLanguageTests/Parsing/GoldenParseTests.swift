@@ -40,3 +40,23 @@ struct GoldenParseTests {
         #expect(result.map(\.deprel) == c.deprels)
     }
 }
+
+@Test("parsing a CoNLL-U sentence fills HEAD and DEPREL and keeps the rest")
+func parsesCoNLLUSentence() throws {
+    let text = """
+    # sent_id = t1
+    # text = Gunmen shot a shopkeeper
+    1\tGunmen\tgunman\tNOUN\tNNS\t_\t_\t_\t_\t_
+    2\tshot\tshoot\tVERB\tVBD\t_\t_\t_\t_\t_
+    3\ta\ta\tDET\tDT\t_\t_\t_\t_\t_
+    4\tshopkeeper\tshopkeeper\tNOUN\tNN\t_\t_\t_\t_\tSpaceAfter=No
+
+
+    """
+    var sentence = try #require(try CoNLLUReader().read(text).first)
+    try GoldenParseTests.parser().parse(&sentence)
+    #expect(sentence.tokens.map(\.head) == [2, 0, 4, 2])
+    #expect(sentence.tokens.map(\.deprel) == ["nsubj", "root", "det", "obj"])
+    #expect(sentence.tokens.map(\.lemma) == ["gunman", "shoot", "a", "shopkeeper"])
+    #expect(sentence.id == "t1")
+}
