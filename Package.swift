@@ -5,7 +5,8 @@ let package = Package(
     name: "sitrep",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "sitrep", targets: ["sitrep"])
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        .executable(name: "sitrep-train", targets: ["sitrep-train"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +30,8 @@ let package = Package(
         // Pure: text in, analysed sentences out (tokens, tags, lemmas, dependency trees, entities).
         // Models trained from open treebanks are resources.
         .target(name: "SitrepLanguage", resources: [.copy("Resources")]),
+        // Training of the language models from the open data (scripts/train-language runs it).
+        .executableTarget(name: "sitrep-train", dependencies: ["SitrepLanguage"]),
         // The I/O edge: inbox watching, state, the event log, systemd status.
         .target(
             name: "SitrepDaemon",
@@ -46,6 +49,7 @@ let package = Package(
                 "SitrepDaemon",
                 "SitrepFormats",
                 "SitrepExtraction",
+                "SitrepLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -15,7 +15,7 @@ struct SitrepCommand: ParsableCommand {
             configuration, or a directory that is missing or not writable.
             """,
         version: SitrepVersion.current,
-        subcommands: [RunCommand.self, ExtractCommand.self]
+        subcommands: [RunCommand.self, ExtractCommand.self, ParseCommand.self]
     )
 }
 
