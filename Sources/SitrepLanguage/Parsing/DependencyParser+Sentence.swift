@@ -10,3 +10,15 @@ extension DependencyParser {
         }
     }
 }
+
+extension DependencyParser {
+    /// Loads the model shipped as a resource; a model that does not load is a resource error.
+    init(resource bytes: [UInt8]) throws(LanguageModelError) {
+        do { try self.init(model: bytes) } catch { throw LanguageModelError(.badModel, "dependency-parser.bin: \(error)") }
+    }
+
+    /// The parse as the analyser's hook takes it.
+    var hook: @Sendable ([String], [String], [String]) -> [(head: Int, deprel: String)] {
+        { [self] forms, upos, xpos in self.parse(forms: forms, upos: upos, xpos: xpos) }
+    }
+}

@@ -13,9 +13,9 @@ struct TokenAttributes {
         word[0] = 0x51; self.xpos[0] = 0x52; self.upos[0] = 0x53  // the root
         word[n + 1] = 0x61; self.xpos[n + 1] = 0x62; self.upos[n + 1] = 0x63  // no token
         for i in 0..<n {
-            word[i + 1] = FeatureHash.word(forms[i])
-            self.xpos[i + 1] = FeatureHash.string(i < xpos.count ? xpos[i] : "_")
-            self.upos[i + 1] = FeatureHash.string(i < upos.count ? upos[i] : "_")
+            word[i + 1] = ParserHash.word(forms[i])
+            self.xpos[i + 1] = ParserHash.string(i < xpos.count ? xpos[i] : "_")
+            self.upos[i + 1] = ParserHash.string(i < upos.count ? upos[i] : "_")
         }
     }
 }
@@ -61,16 +61,16 @@ enum ParserFeatures {
 
         var k = 0
         @inline(__always) func f1(_ a: UInt64) {
-            out[k] = FeatureHash.mix(UInt64(k) &+ 1, a); k += 1
+            out[k] = ParserHash.mix(UInt64(k) &+ 1, a); k += 1
         }
         @inline(__always) func f2(_ a: UInt64, _ b: UInt64) {
-            out[k] = FeatureHash.mix(FeatureHash.mix(UInt64(k) &+ 1, a), b); k += 1
+            out[k] = ParserHash.mix(ParserHash.mix(UInt64(k) &+ 1, a), b); k += 1
         }
         @inline(__always) func f3(_ a: UInt64, _ b: UInt64, _ c: UInt64) {
-            out[k] = FeatureHash.mix(FeatureHash.mix(FeatureHash.mix(UInt64(k) &+ 1, a), b), c); k += 1
+            out[k] = ParserHash.mix(ParserHash.mix(ParserHash.mix(UInt64(k) &+ 1, a), b), c); k += 1
         }
         @inline(__always) func f4(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ e: UInt64) {
-            out[k] = FeatureHash.mix(FeatureHash.mix(FeatureHash.mix(FeatureHash.mix(UInt64(k) &+ 1, a), b), c), e); k += 1
+            out[k] = ParserHash.mix(ParserHash.mix(ParserHash.mix(ParserHash.mix(UInt64(k) &+ 1, a), b), c), e); k += 1
         }
 
         f1(0)  // bias

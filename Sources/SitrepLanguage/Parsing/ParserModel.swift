@@ -44,7 +44,7 @@ struct ParserModel: Sendable {
             entries.withUnsafeBufferPointer { en in
                 var hits = 0
                 for i in 0..<count {
-                    let fp = FeatureHash.fingerprint(keys[i])
+                    let fp = ParserHash.fingerprint(keys[i])
                     var at = Int(fp) & mask
                     var s = sl[at]
                     while s != 0 && UInt32(truncatingIfNeeded: s >> 32) != fp {

@@ -5,7 +5,7 @@
 public struct ParserTrainer: Sendable {
     public struct Options: Sendable, Hashable {
         /// Passes over the training sentences.
-        public var epochs = 15
+        public var epochs = 12
         /// Seeds the sentence order and the exploration choices.
         public var seed: UInt64 = 0x5172_6570
         /// From this epoch on (0-based), the oracle follows the model's own mistakes.

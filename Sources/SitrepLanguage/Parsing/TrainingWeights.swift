@@ -88,7 +88,7 @@ struct TrainingWeights {
                 e = entryNext[Int(e)]
             }
             if list.isEmpty { continue }
-            let fp = FeatureHash.fingerprint(key)
+            let fp = ParserHash.fingerprint(key)
             for (c, q) in list { byPrint[fp, default: [:]][c, default: 0] += q }
         }
         var fingerprints: [UInt32] = []

@@ -1,6 +1,6 @@
 /// Hashing for parser features: stable across processes and platforms (Swift's `Hasher` is seeded
 /// per process, which would make models and their files differ from run to run).
-enum FeatureHash {
+enum ParserHash {
     /// FNV-1a over the UTF-8 bytes; never 0 (0 stands for "no token").
     static func string(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
