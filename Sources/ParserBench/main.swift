@@ -2,6 +2,7 @@
 // and on PUD, and parsing speed on one core. Wiring only: reading files, timing, printing.
 //
 //   sitrep-parser-bench --ud DIR [--epochs N] [--model-out FILE] [--model FILE] [--tags-from DIR]
+//                       [--predicted-tags N]
 //
 // --model FILE measures a stored model instead of training one. --tags-from DIR reads the
 // evaluation files from DIR instead (same names, predicted UPOS and XPOS in them).
@@ -14,6 +15,7 @@ struct Options {
     var modelOut: String?
     var model: String?
     var tagsFrom: String?
+    var tagIterations = 0
 }
 
 func fail(_ message: String) -> Never {
@@ -31,6 +33,7 @@ while let arg = args.popFirst() {
     case "--model-out": options.modelOut = value
     case "--model": options.model = value
     case "--tags-from": options.tagsFrom = value
+    case "--predicted-tags": options.tagIterations = Int(value) ?? 0
     default: fail("unknown argument \(arg)")
     }
 }
@@ -85,9 +88,30 @@ print(String(format: "model load %.3f s", Date().timeIntervalSince(loadStart)))
 print("| set | tokens | UAS | LAS | LAS (universal relation) | tokens/s, one core |")
 print("|---|---|---|---|---|---|")
 let evalDir = options.tagsFrom ?? options.ud
+// --predicted-tags N: train the part-of-speech tagger on EWT train (N iterations) and parse with
+// its tags instead of the gold ones.
+var tagger: PartOfSpeechTagger?
+if options.tagIterations > 0 {
+    guard let data = FileManager.default.contents(atPath: options.ud + "/en_ewt-ud-train.conllu") else { fail("cannot read train") }
+    do {
+        let model = Training.trainTagger(try CoNLLUReader().read(bytes: data), iterations: options.tagIterations)
+        tagger = try PartOfSpeechTagger(model: Perceptron(serialized: model.serialized()))
+    } catch { fail("\(error)") }
+}
+func retag(_ file: String, _ tagger: PartOfSpeechTagger) -> [ParserSentence] {
+    guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
+    do {
+        return try CoNLLUReader().read(bytes: data).map { s in
+            var tokens = s.tokens
+            tagger.tag(&tokens, words: tokens.map { WordFeatures(Array($0.form.utf8)) })
+            return ParserSentence(forms: tokens.map(\.form), upos: tokens.map(\.upos), xpos: tokens.map(\.xpos),
+                                  heads: tokens.map { $0.head ?? -1 }, deprels: tokens.map(\.deprel))
+        }
+    } catch { fail("\(file): \(error)") }
+}
 for (name, file) in [("EWT dev", "en_ewt-ud-dev.conllu"), ("EWT test", "en_ewt-ud-test.conllu"), ("PUD", "en_pud-ud-test.conllu")] {
     let gold = sentences(options.ud + "/" + file)
-    let tagged = options.tagsFrom == nil ? gold : sentences(evalDir + "/" + file)
+    let tagged = if let tagger { retag(options.ud + "/" + file, tagger) } else { options.tagsFrom == nil ? gold : sentences(evalDir + "/" + file) }
     var results: [[(head: Int, deprel: String)]] = []
     let c0 = cpuSeconds()
     for s in tagged { results.append(parser.parse(forms: s.forms, upos: s.upos, xpos: s.xpos)) }
