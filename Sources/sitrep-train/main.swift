@@ -62,7 +62,10 @@ for line in read("\(extraction)/organizations.tsv").split(separator: "\n") where
 }
 for line in read("\(extraction)/gazetteer.tsv").split(separator: "\n") where !line.hasPrefix("#") {
     let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-    if f.count > 1 { gazetteer.add(String(f[1]), kind: .place) }
+    // Small places are mostly ordinary words or surnames; only well-known places help.
+    if f.count > 7, let population = Int(f[6]), population >= 50_000 || f[7] != "city" {
+        gazetteer.add(String(f[1]), kind: .place)
+    }
 }
 for line in read("\(extraction)/countries.tsv").split(separator: "\n") where !line.hasPrefix("#") {
     let f = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -109,7 +112,7 @@ let entityData = uner("uner_en_ewt-ud-dev.iob2")
 // Keep about 30% aside (by a hash of the sentence id) to report a tuning figure, then train on all.
 func isTune(_ s: Sentence) -> Bool { FeatureHash.bytes((s.id ?? "").utf8) % 10 < 3 }
 let tuneSet = entityData.filter(isTune)
-let iterations = 12
+let iterations = 20
 do {
     let model = Training.trainEntities(entityData.filter { !isTune($0) }, gazetteer: gazetteer, iterations: iterations)
     let ner = try EntityTagger(model: model, gazetteer: gazetteer)

@@ -17,7 +17,7 @@ public enum Training {
     static func words(_ sentence: Sentence) -> [WordFeatures] { sentence.tokens.map { WordFeatures(Array($0.form.utf8)) } }
 
     public static func trainTagger(
-        _ sentences: [Sentence], iterations: Int, bucketBits: Int = 19, seed: UInt64 = 1, threshold: Float = 0.5
+        _ sentences: [Sentence], iterations: Int, bucketBits: Int = 19, seed: UInt64 = 1, threshold: Float = 0.1
     ) -> Perceptron {
         var labelIndex: [String: Int] = [:]
         var labels: [String] = []
@@ -59,7 +59,7 @@ public enum Training {
     /// Trains on sentences whose tokens carry UPOS (predicted, as at run time) and entity tags.
     public static func trainEntities(
         _ sentences: [Sentence], gazetteer: NameGazetteer, iterations: Int, bucketBits: Int = 18, seed: UInt64 = 2,
-        threshold: Float = 0.5
+        threshold: Float = 0.1
     ) -> Perceptron {
         let labels = EntityTagger.labels
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
