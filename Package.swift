@@ -93,6 +93,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Bench only: trains and measures the dependency parser (bench/parser/run).
+        .executableTarget(name: "sitrep-parser-bench", dependencies: ["SitrepLanguage"], path: "Sources/ParserBench"),
         .testTarget(name: "SitrepFormatsTests", dependencies: ["SitrepFormats"]),
         .testTarget(name: "SitrepExtractionTests", dependencies: ["SitrepExtraction", "SitrepFormats"]),
         .testTarget(name: "SitrepLanguageTests", dependencies: ["SitrepLanguage"]),

@@ -28,6 +28,7 @@ public struct Analyzer: Sendable {
         case tagger = "tagger.bin"
         case lemmas = "lemmas.tsv"
         case entities = "entities.bin"
+        case parser = "dependency-parser.bin"
     }
 
     /// Loads the models shipped as resources of this module.
@@ -47,7 +48,8 @@ public struct Analyzer: Sendable {
             tokenizer: try Tokenizer(data: try text(.tokenizer)),
             tagger: try PartOfSpeechTagger(model: try Perceptron(serialized: try bytes(.tagger))),
             lemmatizer: try Lemmatizer(data: try text(.lemmas)),
-            entities: try EntityTagger(serialized: try bytes(.entities)))
+            entities: try EntityTagger(serialized: try bytes(.entities)),
+            parse: try DependencyParser(resource: try bytes(.parser)).hook)
     }
 
     /// Tokenises, splits sentences and analyses; each sentence gets a `# text` comment.

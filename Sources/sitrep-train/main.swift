@@ -133,3 +133,13 @@ do {
 let entityModel = Training.trainEntities(entityData, gazetteer: gazetteer, iterations: iterations)
 do { write(try EntityTagger(model: entityModel, gazetteer: gazetteer).serialized(), "\(output)/entities.bin") } catch { fail("\(error)") }
 stamp(start, "trained the entity tagger")
+
+// Dependency parser: EWT train with its gold tags (see docs/language.md).
+do {
+    let sentences = train.map { s in
+        ParserSentence(forms: s.tokens.map(\.form), upos: s.tokens.map(\.upos), xpos: s.tokens.map(\.xpos),
+                       heads: s.tokens.map { $0.head ?? -1 }, deprels: s.tokens.map(\.deprel))
+    }
+    write(try ParserTrainer().train(sentences) { stamp(start, "parser epoch \($0.index + 1)") }, "\(output)/dependency-parser.bin")
+} catch { fail("\(error)") }
+stamp(start, "trained the dependency parser")
