@@ -234,7 +234,7 @@ _sitrep_run() {
 
 _sitrep_extract() {
     repeating_flags=()
-    non_repeating_flags=(--version -h --help)
+    non_repeating_flags=(--explain --version -h --help)
     repeating_options=()
     non_repeating_options=(--format --data-dir --max-bytes)
     __sitrep_offer_flags_options -1
