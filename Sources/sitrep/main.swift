@@ -13,7 +13,8 @@ do {
         try command.run()
     }
 } catch let failure as CommandFailure {
-    StandardError.line("sitrep: \(failure.message)")
+    // An empty message: the exit code says it all (`status` of a stopped daemon).
+    if !failure.message.isEmpty { StandardError.line("sitrep: \(failure.message)") }
     exit(failure.exitCode)
 } catch {
     if SitrepCommand.exitCode(for: error) == .success {
