@@ -1,9 +1,10 @@
 import ArgumentParser
+import Dispatch
 import Logging
 import SitrepScaleout
 import SitrepShip
 
-struct SinkCommand: AsyncParsableCommand {
+struct SinkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sink",
         abstract: "Write the JetStream stream of events into PostgreSQL, each once (see docs/scaleout.md).",
@@ -21,9 +22,20 @@ struct SinkCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("postgres://user@host:port/database", valueName: "url"))
     var databaseUrl: String?
 
-    func run() async throws { try await sink() }
+    /// `main.swift` stays synchronous (the daemon's `dispatchMain()` must not run inside an async
+    /// top level), so the sink's async work runs in a task while this thread waits for it.
+    func run() throws {
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        let command = self
+        Task {
+            do { try await command.sink() } catch { outcome.set(error) }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
+    }
 
-    /// Named apart from `run()`: ArgumentParser's synchronous `run()` would otherwise be chosen.
     func sink() async throws {
         var flags: [ScaleoutConfiguration.Key: String] = [:]
         flags[.databaseURL] = databaseUrl
@@ -39,4 +51,11 @@ struct SinkCommand: AsyncParsableCommand {
             throw CommandFailure(message: "error: \(error)", exitCode: 1)
         }
     }
+}
+
+/// The sink task's error, handed to the waiting thread.
+private final class Outcome: @unchecked Sendable {
+    // @unchecked: written once by the task before it signals the semaphore, read after the wait.
+    private(set) var error: (any Error)?
+    func set(_ error: any Error) { self.error = error }
 }
