@@ -173,13 +173,13 @@ _sitrep() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|extract|status|export|map|help)
+    run|extract|status|export|map|parse|ship|sink|help)
         # Offer subcommand argument completions
         "_sitrep_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run extract status export map help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run extract status export map parse ship sink help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _sitrep_run() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--inbox --log --state --config --on-complete --settle-ms --rescan-seconds --max-file-bytes --max-line-bytes --data-dir --log-level --metrics-file)
+    non_repeating_options=(--inbox --log --state --config --on-complete --settle-ms --rescan-seconds --max-file-bytes --max-line-bytes --max-document-ms --data-dir --log-level --metrics-file)
     __sitrep_offer_flags_options 0
 
     # Offer option value completions
@@ -218,6 +218,9 @@ _sitrep_run() {
         return
         ;;
     '--max-line-bytes')
+        return
+        ;;
+    '--max-document-ms')
         return
         ;;
     '--data-dir')
@@ -335,6 +338,80 @@ _sitrep_map() {
         return
         ;;
     '--country')
+        return
+        ;;
+    esac
+}
+
+_sitrep_parse() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--input --output)
+    __sitrep_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--input')
+        __sitrep_add_completions -W 'text'$'\n''conllu'
+        return
+        ;;
+    '--output')
+        __sitrep_add_completions -W 'conllu'$'\n''jsonl'
+        return
+        ;;
+    esac
+}
+
+_sitrep_ship() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --nats-urls --log-level --log --state --host)
+    __sitrep_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--nats-urls')
+        return
+        ;;
+    '--log-level')
+        return
+        ;;
+    '--log')
+        return
+        ;;
+    '--state')
+        return
+        ;;
+    '--host')
+        return
+        ;;
+    esac
+}
+
+_sitrep_sink() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--config --nats-urls --log-level --database-url)
+    __sitrep_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
+    '--nats-urls')
+        return
+        ;;
+    '--log-level')
+        return
+        ;;
+    '--database-url')
         return
         ;;
     esac
