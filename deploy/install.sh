@@ -49,6 +49,10 @@ install -D -m 0644 deploy/completions/sitrep.bash "$DESTDIR$PREFIX/share/bash-co
 install -D -m 0644 deploy/completions/_sitrep "$DESTDIR$PREFIX/share/zsh/site-functions/_sitrep"
 
 install -D -m 0644 deploy/sitrep.service "$DESTDIR/etc/systemd/system/sitrep.service"
+# Shipping to a central store (docs/scaleout.md): installed, started only when configured.
+for unit in sitrep-ship.service sitrep-sink.service; do
+    install -D -m 0644 "deploy/$unit" "$DESTDIR/etc/systemd/system/$unit"
+done
 # A local installation, so the administrator's directories (/etc), not the vendor's (/usr/lib).
 install -D -m 0644 deploy/sitrep.sysusers.conf "$DESTDIR/etc/sysusers.d/sitrep.conf"
 install -D -m 0644 deploy/sitrep.tmpfiles.conf "$DESTDIR/etc/tmpfiles.d/sitrep.conf"
@@ -57,7 +61,9 @@ if [[ ! -e $DESTDIR/etc/sitrep/sitrep.conf ]]; then
     install -D -m 0644 deploy/sitrep.conf "$DESTDIR/etc/sitrep/sitrep.conf"
 fi
 if [[ $PREFIX != /usr/local ]]; then
-    sed -i "s|/usr/local/|$PREFIX/|g" "$DESTDIR/etc/systemd/system/sitrep.service"
+    for unit in sitrep.service sitrep-ship.service sitrep-sink.service; do
+        sed -i "s|/usr/local/|$PREFIX/|g" "$DESTDIR/etc/systemd/system/$unit"
+    done
 fi
 
 [[ -n $DESTDIR ]] && exit 0
