@@ -33,6 +33,7 @@ let package = Package(
         // Pure: event records in, CSV / GeoJSON / KML / SVG / HTML out. No I/O, no clock.
         .target(
             name: "SitrepExport",
+            dependencies: ["SitrepFormats"],
             resources: [.copy("Resources")]
         ),
         // Metric names and the node_exporter textfile writer, shared by every long-running command.

@@ -1,4 +1,5 @@
 import Foundation
+import SitrepFormats
 
 /// What `sitrep status` shows, gathered by `ServiceInspector`; rendered as text or JSON here.
 public struct ServiceReport: Sendable, Equatable {
@@ -77,24 +78,24 @@ public struct ServiceReport: Sendable, Equatable {
 
     /// One JSON object; keys stable, absent values as null so scripts can rely on every key.
     public var json: String {
-        func string(_ value: String?) -> String { value.map(Self.quoted) ?? "null" }
+        func string(_ value: String?) -> String { value.map(JSONString.quoted) ?? "null" }
         func number<T: BinaryInteger>(_ value: T?) -> String { value.map { "\($0)" } ?? "null" }
         let last =
             lastEvent.map {
-                "{\"id\":\(Self.quoted($0.id)),\"type\":\(Self.quoted($0.type)),\"date\":\(string($0.date)),"
+                "{\"id\":\(JSONString.quoted($0.id)),\"type\":\(JSONString.quoted($0.type)),\"date\":\(string($0.date)),"
                     + "\"place\":\(string($0.place)),\"sentence\":\(string($0.sentence)),"
                     + "\"logged\":\(number(lastEventTime.flatMap { $0 > 0 ? $0 : nil }))}"
             } ?? "null"
         let failureList = failures.map {
-            "{\"file\":\(Self.quoted($0.file)),\"reason\":\(Self.quoted($0.reason)),\"time\":\($0.time)}"
+            "{\"file\":\(JSONString.quoted($0.file)),\"reason\":\(JSONString.quoted($0.reason)),\"time\":\($0.time)}"
         }.joined(separator: ",")
         let fields = [
-            "\"running\":\(running)", "\"evidence\":\(Self.quoted(evidence))", "\"pid\":\(number(pid))",
+            "\"running\":\(running)", "\"evidence\":\(JSONString.quoted(evidence))", "\"pid\":\(number(pid))",
             "\"since\":\(string(since.map(Self.iso)))", "\"status\":\(string(status))",
             "\"backlog\":\(backlog)",
-            "\"today\":{\"date\":\(Self.quoted(today)),\"documents\":\(documentsToday),\"events\":\(eventsToday),\"failed\":\(failedToday)}",
+            "\"today\":{\"date\":\(JSONString.quoted(today)),\"documents\":\(documentsToday),\"events\":\(eventsToday),\"failed\":\(failedToday)}",
             "\"last_event\":\(last)", "\"failures\":{\"total\":\(failedTotal),\"recent\":[\(failureList)]}",
-            "\"paths\":{\"inbox\":\(Self.quoted(inbox)),\"log\":\(Self.quoted(log)),\"state\":\(Self.quoted(state)),\"metrics\":\(Self.quoted(metricsFile))}",
+            "\"paths\":{\"inbox\":\(JSONString.quoted(inbox)),\"log\":\(JSONString.quoted(log)),\"state\":\(JSONString.quoted(state)),\"metrics\":\(JSONString.quoted(metricsFile))}",
             "\"log_bytes\":\(number(logBytes))",
         ]
         return "{" + fields.joined(separator: ",") + "}\n"
@@ -118,26 +119,5 @@ public struct ServiceReport: Sendable, Equatable {
     static func clip(_ text: String, _ limit: Int) -> String {
         let flat = String(text.map { $0.isNewline ? " " : $0 })
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
-    }
-
-    static func quoted(_ value: String) -> String {
-        var result = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }

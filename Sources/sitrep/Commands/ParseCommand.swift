@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SitrepFormats
 import SitrepLanguage
 
 #if canImport(Glibc)
@@ -120,23 +121,5 @@ enum SentenceJSON {
         out += "]}\n"
     }
 
-    static func string(_ s: String, _ out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
+    static func string(_ s: String, _ out: inout String) { out += JSONString.quoted(s) }
 }
