@@ -74,6 +74,7 @@ let package = Package(
             dependencies: [
                 "SitrepScaleout",
                 "SitrepDaemon",
+                "SitrepMetrics",
                 "CNats",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,6 +104,7 @@ let package = Package(
         .testTarget(name: "SitrepExportTests", dependencies: ["SitrepExport"]),
         .testTarget(name: "SitrepMetricsTests", dependencies: ["SitrepMetrics"]),
         .testTarget(name: "SitrepScaleoutTests", dependencies: ["SitrepScaleout"]),
+        .testTarget(name: "SitrepShipTests", dependencies: ["SitrepShip", "SitrepScaleout", "SitrepMetrics"]),
         .testTarget(name: "IntegrationTests", dependencies: ["sitrep", "SitrepMetrics", "SitrepExport"]),
     ]
 )

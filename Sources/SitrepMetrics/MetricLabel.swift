@@ -6,4 +6,5 @@ public enum MetricLabel: String, Sendable, CaseIterable {
     case type
     case acledType = "acled_type"
     case reason
+    case table
 }

@@ -33,8 +33,15 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
     /// The sink's durable consumer name.
     public var sinkConsumer = "sitrep-sink"
     public var logLevel = "info"
+    /// The Prometheus textfiles of `ship` and `sink` (the daemon's `metrics_file` is its own key in
+    /// the same file); nil: `ship-metrics.prom` / `sink-metrics.prom` in the state directory.
+    public var shipMetricsFile: String?
+    public var sinkMetricsFile: String?
 
     public init() {}
+
+    public var shipMetricsPath: String { shipMetricsFile ?? state + "/ship-metrics.prom" }
+    public var sinkMetricsPath: String { sinkMetricsFile ?? state + "/sink-metrics.prom" }
 
     public enum Key: String, CaseIterable, Sendable {
         case log, state, host
@@ -54,6 +61,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
         case sinkBatch = "sink_batch"
         case sinkConsumer = "sink_consumer"
         case logLevel = "log_level"
+        case shipMetricsFile = "ship_metrics_file"
+        case sinkMetricsFile = "sink_metrics_file"
 
         public var environmentName: String { "SITREP_" + rawValue.uppercased() }
     }
@@ -68,7 +77,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
             guard let number = Int(value.trimmingCharacters), range.contains(number) else {
                 throw ScaleoutError(
                     .invalidValue, origin,
-                    "\(key.rawValue) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(value)'")
+                    "\(key.rawValue) must be a whole number from \(range.lowerBound) to \(range.upperBound), got '\(value)'"
+                )
             }
             return number
         }
@@ -81,7 +91,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
         func token() throws(ScaleoutError) -> String {
             guard Self.isToken(value) else {
                 throw ScaleoutError(
-                    .invalidValue, origin, "\(key.rawValue) may hold only letters, digits, '-' and '_', got '\(value)'")
+                    .invalidValue, origin,
+                    "\(key.rawValue) may hold only letters, digits, '-' and '_', got '\(value)'")
             }
             return value
         }
@@ -90,7 +101,9 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
         case .state: state = try path()
         case .host: host = value.isEmpty ? "" : try token()
         case .natsURLs:
-            let urls = value.split(separator: ",").map { String($0).trimmingCharacters }.filter { !$0.isEmpty }
+            let urls = value.split(separator: ",").map { String($0).trimmingCharacters }.filter {
+                !$0.isEmpty
+            }
             guard !urls.isEmpty else {
                 throw ScaleoutError(.invalidValue, origin, "nats_urls must list at least one URL")
             }
@@ -111,14 +124,19 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
             case "true", "yes", "1": natsTLSRequired = true
             case "false", "no", "0": natsTLSRequired = false
             default:
-                throw ScaleoutError(.invalidValue, origin, "nats_tls_required must be true or false, got '\(value)'")
+                throw ScaleoutError(
+                    .invalidValue, origin, "nats_tls_required must be true or false, got '\(value)'")
             }
         case .stream: stream = try token()
         case .subjectPrefix:
-            guard value.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ Self.isToken(String($0)) })
+            guard
+                value.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({
+                    Self.isToken(String($0))
+                })
             else {
                 throw ScaleoutError(
-                    .invalidValue, origin, "subject_prefix must be dot-separated tokens of letters, digits, '-', '_'")
+                    .invalidValue, origin,
+                    "subject_prefix must be dot-separated tokens of letters, digits, '-', '_'")
             }
             subjectPrefix = value
         case .streamReplicas: streamReplicas = try integer(1...5)
@@ -133,6 +151,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
             databaseURL = value
         case .sinkBatch: sinkBatch = try integer(1...10_000)
         case .sinkConsumer: sinkConsumer = try token()
+        case .shipMetricsFile: shipMetricsFile = try path()
+        case .sinkMetricsFile: sinkMetricsFile = try path()
         case .logLevel:
             guard Self.logLevels.contains(value) else {
                 throw ScaleoutError(
@@ -147,7 +167,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
     static func isToken(_ value: String) -> Bool {
         !value.isEmpty
             && value.utf8.allSatisfy { byte in
-                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                    || (byte >= 0x61 && byte <= 0x7A)
                     || byte == 0x2D || byte == 0x5F
             }
     }
@@ -173,7 +194,8 @@ public struct ScaleoutConfiguration: Sendable, Equatable {
             }
         }
         for (key, value) in flags.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try configuration.set(key, to: value, from: "--" + String(key.rawValue.map { $0 == "_" ? "-" : $0 }))
+            try configuration.set(
+                key, to: value, from: "--" + String(key.rawValue.map { $0 == "_" ? "-" : $0 }))
         }
         if (configuration.natsTLSCertificate == nil) != (configuration.natsTLSKey == nil) {
             throw ScaleoutError(

@@ -50,8 +50,15 @@ public struct ShipperWindow: Sendable {
     private var head = 0
     private var indexByID: [String: Int] = [:]
 
+    /// Lines offered (first publishes).
     public private(set) var published = 0
+    /// Lines the checkpoint moved past: acked as new, or a duplicate ack found in the stream.
+    public private(set) var settledLines = 0
+    /// Publishes sent again with the same id (failed or overdue).
     public private(set) var resent = 0
+    /// Duplicate acks looked up in the stream.
+    public private(set) var duplicateChecks = 0
+    /// Duplicate acks whose message the stream did not hold, sent again under a new id.
     public private(set) var regenerated = 0
 
     public init(checkpoint: LogPosition, capacity: Int, ackTimeout: Int64) {
@@ -64,12 +71,15 @@ public struct ShipperWindow: Sendable {
     public var hasRoom: Bool { inFlight < capacity }
     public var isEmpty: Bool { inFlight == 0 }
     /// Offset past the last line offered (where reading continues).
-    public var readOffset: Int64 { head < entries.count ? entries[entries.count - 1].line.end : checkpoint.offset }
+    public var readOffset: Int64 {
+        head < entries.count ? entries[entries.count - 1].line.end : checkpoint.offset
+    }
 
     /// A new line of the current file, read past `readOffset`.
     public mutating func offer(_ line: Line, now: Int64) -> [Action] {
         precondition(hasRoom, "offer without room in the window")
-        let entry = Entry(line: line, generation: 0, status: .inFlight(deadline: now + ackTimeout), attempts: 1)
+        let entry = Entry(
+            line: line, generation: 0, status: .inFlight(deadline: now + ackTimeout), attempts: 1)
         indexByID[entry.messageID] = entries.count
         entries.append(entry)
         published += 1
@@ -85,6 +95,7 @@ public struct ShipperWindow: Sendable {
         }
         if duplicate {
             entries[index].status = .verifying
+            duplicateChecks += 1
             return [.verify(messageID: messageID, sequence: sequence)]
         }
         entries[index].status = .settled
@@ -100,7 +111,9 @@ public struct ShipperWindow: Sendable {
 
     /// The answer to a `.verify`.
     public mutating func verified(messageID: String, found: Bool, now: Int64) -> [Action] {
-        guard let index = indexByID[messageID], index >= head, entries[index].status == .verifying else { return [] }
+        guard let index = indexByID[messageID], index >= head, entries[index].status == .verifying else {
+            return []
+        }
         if found {
             entries[index].status = .settled
             return advance()
@@ -129,7 +142,8 @@ public struct ShipperWindow: Sendable {
             entries[index].attempts += 1
             entries[index].status = .inFlight(deadline: now + ackTimeout)
             resent += 1
-            actions.append(.publish(messageID: entries[index].messageID, payload: entries[index].line.payload))
+            actions.append(
+                .publish(messageID: entries[index].messageID, payload: entries[index].line.payload))
         }
         return actions
     }
@@ -160,6 +174,7 @@ public struct ShipperWindow: Sendable {
             checkpoint.offset = entries[head].line.end
             indexByID[entries[head].messageID] = nil
             head += 1
+            settledLines += 1
             moved = true
         }
         // Compact now and then so memory stays bounded by the window, not the log.

@@ -68,8 +68,10 @@ public enum SinkSchema {
         )
         """
 
-    /// One batch's events: `$1` is `SinkBatch.eventsJSON()`.
+    /// One batch's events: `$1` is `SinkBatch.eventsJSON()`. Returns one row: how many were inserted
+    /// (the others were already there).
     public static let insertEvents = """
+        WITH inserted AS (
         INSERT INTO events (id, type, acled_event_type, acled_sub_event_type, date, country, killed, injured,
                             location, record)
         SELECT r.id, r.type, r.acled_event_type, r.acled_sub_event_type, r.date::date, r.country, r.killed,
@@ -81,14 +83,19 @@ public enum SinkSchema {
             id text, type text, acled_event_type text, acled_sub_event_type text, date text, country text,
             killed integer, injured integer, lat double precision, lon double precision, record text)
         ON CONFLICT (id) DO NOTHING
+        RETURNING 1)
+        SELECT count(*) FROM inserted
         """
 
-    /// One batch's mentions: `$1` is `SinkBatch.mentionsJSON()`.
+    /// One batch's mentions: `$1` is `SinkBatch.mentionsJSON()`. Returns how many were inserted.
     public static let insertMentions = """
+        WITH inserted AS (
         INSERT INTO mentions (event_id, doc_id, host, ingested_at)
         SELECT r.event_id, r.doc_id, r.host, to_timestamp(r.ingested_us / 1000000.0)
         FROM jsonb_to_recordset($1::text::jsonb) AS r(event_id text, doc_id text, host text, ingested_us bigint)
         ON CONFLICT DO NOTHING
+        RETURNING 1)
+        SELECT count(*) FROM inserted
         """
 
     /// `$1` consumer, `$2` stream, `$3` sequence. Never moves back (a redelivered batch is older).

@@ -1,5 +1,6 @@
 import Logging
 import SitrepDaemon
+import SitrepMetrics
 import SitrepScaleout
 
 #if canImport(Glibc)
@@ -25,6 +26,13 @@ public final class Shipper {
     private var lastSave: Int64 = 0
     private var unchangedSince: (size: Int64, time: Int64)?
     private var lastStatus: Int64 = 0
+    private var statusProgress = ShipProgress()
+    private let metrics: ShipMetrics
+    private let metricsFile: MetricsTextFile
+    private var lastMetrics: Int64 = 0
+    private var metricsWriteFailed = false
+    /// Milliseconds between writes of the metrics file.
+    let metricsInterval: Int64 = 5000
 
     public var checkpointPath: String { configuration.state + "/ship.checkpoint" }
 
@@ -34,12 +42,16 @@ public final class Shipper {
         var position: LogPosition
     }
 
-    public init(configuration: ScaleoutConfiguration, host: String, logger: Logger, stop: StopSignal) throws(ScaleoutError) {
+    public init(configuration: ScaleoutConfiguration, host: String, logger: Logger, stop: StopSignal)
+        throws(ScaleoutError)
+    {
         self.configuration = configuration
         self.host = host
         self.subject = configuration.subject(host: host)
         self.logger = logger
         self.notifier = ServiceNotifier()
+        metrics = ShipMetrics(startedAtSeconds: WallClock.seconds)
+        metricsFile = MetricsTextFile(path: configuration.shipMetricsPath)
         client = try NatsClient(configuration, acks: acks, name: "sitrep-ship-\(host)")
         try client.ensureStream(configuration)
         let checkpointPath = configuration.state + "/ship.checkpoint"
@@ -50,7 +62,9 @@ public final class Shipper {
             usleep(200_000)
             found = try Self.openLog(configuration.log, required: false)
         }
-        guard let live = found else { throw ScaleoutError(.logFile, configuration.log, "stopped before the log appeared") }
+        guard let live = found else {
+            throw ScaleoutError(.logFile, configuration.log, "stopped before the log appeared")
+        }
         let rotated = try Self.openLog(configuration.log + ".1", required: false)
         let start = ShipStart.decide(checkpoint: checkpoint, live: live.position, rotated: rotated?.position)
         switch start {
@@ -89,7 +103,8 @@ public final class Shipper {
                 case .acknowledged(let id, let sequence, let duplicate):
                     actions += window.acknowledged(messageID: id, sequence: sequence, duplicate: duplicate)
                 case .failed(let id, let reason):
-                    logger.debug("Publish failed; sending again", metadata: ["id": "\(id)", "reason": "\(reason)"])
+                    logger.debug(
+                        "Publish failed; sending again", metadata: ["id": "\(id)", "reason": "\(reason)"])
                     window.failed(messageID: id, now: now)
                 }
             }
@@ -100,9 +115,11 @@ public final class Shipper {
             if !read && window.isEmpty { try followRotation(now: now) }
             try saveCheckpoint(now: now, force: false)
             reportStatus(now: now)
+            if now - lastMetrics >= metricsInterval { writeMetrics(now: now) }
             if !read { acks.wait(milliseconds: 20) }
         }
         try saveCheckpoint(now: MonotonicClock.milliseconds, force: true)
+        writeMetrics(now: MonotonicClock.milliseconds)
         notifier.stopping(status: "Stopped at \(window.checkpoint)")
         logger.info("Shipper stopped", metadata: ["position": "\(window.checkpoint)"])
     }
@@ -131,7 +148,9 @@ public final class Shipper {
         var actions: [ShipperWindow.Action] = []
         var again: [(id: String, sequence: UInt64)] = []
         for (id, sequence) in verifications {
-            guard let holds = client.streamHolds(stream: configuration.stream, sequence: sequence, messageID: id)
+            guard
+                let holds = client.streamHolds(
+                    stream: configuration.stream, sequence: sequence, messageID: id)
             else {
                 again.append((id, sequence))
                 continue
@@ -148,7 +167,9 @@ public final class Shipper {
     }
 
     /// Offers whole lines while the window has room; false when nothing new was there.
-    private func readLines(now: Int64, into actions: inout [ShipperWindow.Action]) throws(ScaleoutError) -> Bool {
+    private func readLines(now: Int64, into actions: inout [ShipperWindow.Action]) throws(ScaleoutError)
+        -> Bool
+    {
         guard window.hasRoom else { return true }
         var offered = false
         while window.hasRoom {
@@ -182,7 +203,8 @@ public final class Shipper {
             return MessageKey(host: host, eventID: row.id, documentID: row.documentID)
         }
         // Not an event record: shipped anyway (the sink rejects and logs it) under a key of its place.
-        return MessageKey(host: host, eventID: "unreadable-\(position.device)-\(position.inode)-\(start)", documentID: "-")
+        return MessageKey(
+            host: host, eventID: "unreadable-\(position.device)-\(position.inode)-\(start)", documentID: "-")
     }
 
     /// At the end of a file whose every line is acked: if the log was rotated and the old file has
@@ -200,7 +222,9 @@ public final class Shipper {
             return
         }
         guard now - since.time >= 1000, pendingStart >= status.size else { return }
-        guard let next = try Self.openLog(configuration.log, required: false), next.position.sameFile(as: live) else {
+        guard let next = try Self.openLog(configuration.log, required: false),
+            next.position.sameFile(as: live)
+        else {
             return
         }
         close(file.fd)
@@ -219,7 +243,9 @@ public final class Shipper {
         let temporary = checkpointPath + ".tmp.\(getpid())"
         do throws(SystemError) {
             try FileWriter.writeFile(temporary, bytes: Array(checkpoint.line.utf8), mode: 0o640)
-            guard rename(temporary, checkpointPath) == 0 else { throw SystemError("rename", path: checkpointPath) }
+            guard rename(temporary, checkpointPath) == 0 else {
+                throw SystemError("rename", path: checkpointPath)
+            }
         } catch {
             throw ScaleoutError(.checkpoint, checkpointPath, error.description)
         }
@@ -227,21 +253,42 @@ public final class Shipper {
         lastSave = now
     }
 
+    private func progress() -> ShipProgress {
+        let size = (try? FileStatus.ofDescriptor(file.fd, path: file.path))?.size ?? 0
+        return ShipProgress(window: window, logSize: size, bufferedLines: ShipProgress.lineCount(pending))
+    }
+
     private func reportStatus(now: Int64) {
         guard now - lastStatus >= 2000 else { return }
+        let current = progress()
+        let rate = current.acknowledgedPerSecond(since: statusProgress, milliseconds: now - lastStatus)
         lastStatus = now
-        let size = (try? FileStatus.ofDescriptor(file.fd, path: file.path))?.size ?? 0
-        let lag = max(0, size - window.checkpoint.offset)
-        notifier.status(
-            "Shipped \(window.published) lines, \(window.inFlight) in flight, \(lag) bytes behind, "
-                + "\(window.resent) resent, \(window.regenerated) re-identified")
+        statusProgress = current
+        notifier.status(current.status(acknowledgedPerSecond: rate))
         if !notifier.isUnderServiceManager { notifier.watchdog() }
         logger.debug(
             "Shipping",
             metadata: [
-                "published": "\(window.published)", "in_flight": "\(window.inFlight)", "lag_bytes": "\(lag)",
-                "resent": "\(window.resent)",
+                "published": "\(current.published)", "acknowledged": "\(current.acknowledged)",
+                "in_flight": "\(current.inFlight)", "lag_bytes": "\(current.lagBytes)",
+                "resent": "\(current.retried)",
             ])
+    }
+
+    /// The metrics file, every `metricsInterval` and at stop; a failure is logged once, not fatal.
+    private func writeMetrics(now: Int64) {
+        lastMetrics = now
+        metrics.update(progress(), nowSeconds: WallClock.seconds)
+        do throws(MetricsFileError) {
+            try metricsFile.write(metrics.registry.exposition())
+            if metricsWriteFailed {
+                metricsWriteFailed = false
+                logger.notice("metrics file written again", metadata: ["file": "\(metricsFile.path)"])
+            }
+        } catch {
+            if !metricsWriteFailed { logger.warning("cannot write metrics", metadata: ["error": "\(error)"]) }
+            metricsWriteFailed = true
+        }
     }
 
     static func loadCheckpoint(_ path: String) throws(ScaleoutError) -> LogPosition? {
@@ -270,6 +317,7 @@ public final class Shipper {
             close(fd)
             throw ScaleoutError(.logFile, path, "not a regular file")
         }
-        return OpenLog(fd: fd, path: path, position: LogPosition(device: status.device, inode: status.inode, offset: 0))
+        return OpenLog(
+            fd: fd, path: path, position: LogPosition(device: status.device, inode: status.inode, offset: 0))
     }
 }

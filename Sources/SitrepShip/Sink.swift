@@ -2,6 +2,7 @@ import Dispatch
 import Logging
 import PostgresNIO
 import SitrepDaemon
+import SitrepMetrics
 import SitrepScaleout
 
 /// `sitrep sink`: a durable pull consumer on the stream; each fetched batch becomes one PostgreSQL
@@ -12,6 +13,8 @@ public final class Sink: Sendable {
     private let logger: Logger
     private let notifier = ServiceNotifier()
     private let fetchQueue = DispatchQueue(label: "sitrep.sink.fetch")
+    /// Milliseconds between writes of the metrics file.
+    let metricsIntervalMilliseconds: Int64 = 5000
 
     public init(configuration: ScaleoutConfiguration, logger: Logger) throws(ScaleoutError) {
         self.configuration = configuration
@@ -54,7 +57,8 @@ public final class Sink: Sendable {
         do {
             try await client.withTransaction(logger: logger) { connection in
                 try await connection.query("SELECT pg_advisory_xact_lock(727001)", logger: logger)
-                try await connection.query(PostgresQuery(unsafeSQL: SinkSchema.createMigrationsTable), logger: logger)
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: SinkSchema.createMigrationsTable), logger: logger)
                 var applied: Set<Int> = []
                 for try await version in try await connection.query(
                     "SELECT version FROM schema_migrations", logger: logger
@@ -68,8 +72,10 @@ public final class Sink: Sendable {
                     let version = migration.version
                     let name = migration.name
                     try await connection.query(
-                        "INSERT INTO schema_migrations (version, name) VALUES (\(version), \(name))", logger: logger)
-                    logger.info("Applied a schema migration", metadata: ["version": "\(version)", "name": "\(name)"])
+                        "INSERT INTO schema_migrations (version, name) VALUES (\(version), \(name))",
+                        logger: logger)
+                    logger.info(
+                        "Applied a schema migration", metadata: ["version": "\(version)", "name": "\(name)"])
                 }
             }
         } catch {
@@ -77,14 +83,32 @@ public final class Sink: Sendable {
         }
     }
 
-    private func consume(_ subscription: PullSubscription, client: PostgresClient, stop: StopSignal) async throws {
+    private func consume(_ subscription: PullSubscription, client: PostgresClient, stop: StopSignal)
+        async throws
+    {
         notifier.ready(status: "Sinking \(configuration.stream) into \(database.redacted)")
-        var rows = 0
-        var mentions = 0
-        var batches = 0
+        let metrics = SinkMetrics(startedAtSeconds: WallClock.seconds)
+        let metricsFile = MetricsTextFile(path: configuration.sinkMetricsPath)
+        var metricsWriteFailed = false
+        func writeMetrics(_ progress: SinkProgress) {
+            metrics.update(progress, nowSeconds: WallClock.seconds)
+            do throws(MetricsFileError) {
+                try metricsFile.write(metrics.registry.exposition())
+                if metricsWriteFailed {
+                    metricsWriteFailed = false
+                    logger.notice("metrics file written again", metadata: ["file": "\(metricsFile.path)"])
+                }
+            } catch {
+                if !metricsWriteFailed {
+                    logger.warning("cannot write metrics", metadata: ["error": "\(error)"])
+                }
+                metricsWriteFailed = true
+            }
+        }
+        var progress = SinkProgress()
+        var statusProgress = progress
         var lastStatus = MonotonicClock.milliseconds
-        var windowRows = 0
-        var pending: UInt64 = 0
+        var lastMetrics = Int64.min / 2
         while !stop.isRaised {
             let fetched = await fetch(subscription)
             if let fetched {
@@ -94,40 +118,50 @@ public final class Sink: Sendable {
                         "A message that is not an event record was skipped",
                         metadata: ["sequence": "\(rejected.streamSequence)", "reason": "\(rejected.reason)"])
                 }
+                let inserted: (events: Int, mentions: Int)
+                let began = MonotonicClock.nanoseconds
                 do {
-                    try await write(batch, client: client)
+                    inserted = try await write(batch, client: client)
                 } catch {
-                    logger.error("A batch could not be written; it will be delivered again",
+                    logger.error(
+                        "A batch could not be written; it will be delivered again",
                         metadata: ["error": "\(String(reflecting: error))"])
                     fetched.nakAll(delayMilliseconds: 1000)
+                    progress.failedBatches += 1
                     try await Task.sleep(for: .seconds(1))
                     continue
                 }
+                metrics.committed(nanoseconds: MonotonicClock.nanoseconds - began)
                 fetched.ackAll()
-                rows += batch.events.count
-                mentions += batch.mentions.count
-                windowRows += batch.mentions.count
-                batches += 1
-                pending = fetched.pending
+                progress.committed(
+                    batch, messages: fetched.messages.count, insertedEvents: inserted.events,
+                    insertedMentions: inserted.mentions)
+                progress.pending = fetched.pending
             }
             let now = MonotonicClock.milliseconds
             if now - lastStatus >= 2000 {
-                let rate = windowRows * 1000 / Int(max(1, now - lastStatus))
-                notifier.status(
-                    "\(batches) batches, \(rows) events and \(mentions) mentions written, \(rate) mentions/s, "
-                        + "\(pending) messages behind")
+                let rate = progress.mentionsPerSecond(since: statusProgress, milliseconds: now - lastStatus)
+                notifier.status(progress.status(mentionsPerSecond: rate))
                 logger.debug(
                     "Sinking",
                     metadata: [
-                        "batches": "\(batches)", "events": "\(rows)", "mentions": "\(mentions)",
-                        "rate": "\(rate)", "pending": "\(pending)",
+                        "batches": "\(progress.batches)", "events": "\(progress.eventsInserted)",
+                        "mentions": "\(progress.mentionsInserted)", "rate": "\(rate)",
+                        "pending": "\(progress.pending)",
                     ])
                 lastStatus = now
-                windowRows = 0
+                statusProgress = progress
+            }
+            if now - lastMetrics >= metricsIntervalMilliseconds {
+                lastMetrics = now
+                writeMetrics(progress)
             }
         }
+        writeMetrics(progress)
         notifier.stopping(status: "Stopping")
-        logger.info("Sink stopped", metadata: ["events": "\(rows)", "mentions": "\(mentions)"])
+        logger.info(
+            "Sink stopped",
+            metadata: ["events": "\(progress.eventsInserted)", "mentions": "\(progress.mentionsInserted)"])
     }
 
     /// The blocking fetch runs on its own queue, off the cooperative pool.
@@ -140,24 +174,34 @@ public final class Sink: Sendable {
         }
     }
 
-    private func write(_ batch: SinkBatch, client: PostgresClient) async throws {
+    /// One transaction; returns the events and mentions the database inserted (not already there).
+    private func write(_ batch: SinkBatch, client: PostgresClient) async throws -> (
+        events: Int, mentions: Int
+    ) {
         let events = batch.eventsJSON()
         let mentions = batch.mentionsJSON()
         let consumer = configuration.sinkConsumer
         let stream = configuration.stream
         let sequence = Int64(batch.lastSequence)
-        try await client.withTransaction(logger: logger) { connection in
-            var insertEvents = PostgresQuery(unsafeSQL: SinkSchema.insertEvents)
-            insertEvents.binds.append(events)
-            try await connection.query(insertEvents, logger: logger)
-            var insertMentions = PostgresQuery(unsafeSQL: SinkSchema.insertMentions)
-            insertMentions.binds.append(mentions)
-            try await connection.query(insertMentions, logger: logger)
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { connection in
+            func count(_ sql: String, _ json: String) async throws -> Int {
+                var query = PostgresQuery(unsafeSQL: sql)
+                query.binds.append(json)
+                var inserted = 0
+                for try await value in try await connection.query(query, logger: logger).decode(Int.self) {
+                    inserted = value
+                }
+                return inserted
+            }
+            let insertedEvents = try await count(SinkSchema.insertEvents, events)
+            let insertedMentions = try await count(SinkSchema.insertMentions, mentions)
             var position = PostgresQuery(unsafeSQL: SinkSchema.savePosition)
             position.binds.append(consumer)
             position.binds.append(stream)
             position.binds.append(sequence)
             try await connection.query(position, logger: logger)
+            return (events: insertedEvents, mentions: insertedMentions)
         }
     }
 }

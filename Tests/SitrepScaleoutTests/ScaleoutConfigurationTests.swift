@@ -15,6 +15,15 @@ import Testing
         #expect(configuration.stream == "EV")
     }
 
+    @Test func metricsFilesDefaultUnderTheStateDirectoryAndHaveTheirOwnKeys() throws {
+        let defaults = try resolve([("state", "/var/lib/sitrep")])
+        #expect(defaults.shipMetricsPath == "/var/lib/sitrep/ship-metrics.prom")
+        #expect(defaults.sinkMetricsPath == "/var/lib/sitrep/sink-metrics.prom")
+        let set = try resolve([("ship_metrics_file", "/m/ship.prom"), ("sink_metrics_file", "/m/sink.prom")])
+        #expect(set.shipMetricsPath == "/m/ship.prom")
+        #expect(set.sinkMetricsPath == "/m/sink.prom")
+    }
+
     @Test func environmentWinsOverFile() throws {
         let configuration = try resolve([("sink_batch", "10")], environment: ["SITREP_SINK_BATCH": "20"])
         #expect(configuration.sinkBatch == 20)

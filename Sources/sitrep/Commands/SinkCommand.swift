@@ -13,7 +13,8 @@ struct SinkCommand: ParsableCommand {
             transaction of INSERT … ON CONFLICT DO NOTHING into events and mentions, acked after COMMIT. \
             Applies the schema migrations at start. Settings: database_url, nats_urls, nats_creds, \
             nats_tls_*, stream, subject_prefix, stream_replicas, duplicate_window_s, sink_batch, \
-            sink_consumer (file keys, or SITREP_<KEY> variables).
+            sink_consumer, sink_metrics_file (file keys, or SITREP_<KEY> variables). Prometheus metrics are \
+            written to sink_metrics_file (default <state>/sink-metrics.prom) every 5 seconds and at stop.
             """
     )
 
@@ -21,6 +22,11 @@ struct SinkCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("postgres://user@host:port/database", valueName: "url"))
     var databaseUrl: String?
+
+    @Option(
+        help: ArgumentHelp("The Prometheus textfile (default: <state>/sink-metrics.prom).", valueName: "file")
+    )
+    var metricsFile: String?
 
     /// `main.swift` stays synchronous (the daemon's `dispatchMain()` must not run inside an async
     /// top level), so the sink's async work runs in a task while this thread waits for it.
@@ -39,6 +45,7 @@ struct SinkCommand: ParsableCommand {
     func sink() async throws {
         var flags: [ScaleoutConfiguration.Key: String] = [:]
         flags[.databaseURL] = databaseUrl
+        flags[.sinkMetricsFile] = metricsFile
         let configuration = try options.resolve(flags: flags)
         Bootstrap.logging(level: configuration.logLevel)
         let logger = Logger(label: "sitrep.sink")
