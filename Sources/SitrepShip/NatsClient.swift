@@ -36,6 +36,11 @@ public final class NatsClient: @unchecked Sendable {
         try check(natsOptions_SetReconnectWait(options, 250), "reconnect wait")
         try check(natsOptions_SetTimeout(options, 2000), "timeout")
         try check(natsOptions_SetReconnectBufSize(options, 64 << 20), "reconnect buffer")
+        // A server cut off by a partition sends no FIN: without pings the client would wait on it for
+        // libnats' default of two minutes per ping, twice. A ping every 2 s, two unanswered, notices
+        // it within about 6 s and fails over to the majority side, where the new leader is.
+        try check(natsOptions_SetPingInterval(options, 2000), "ping interval")
+        try check(natsOptions_SetMaxPingsOut(options, 2), "pings out")
         if let credentials = configuration.natsCredentials {
             try check(natsOptions_SetUserCredentialsFromFiles(options, credentials, nil), "credentials \(credentials)")
         }

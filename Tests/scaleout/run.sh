@@ -2,15 +2,17 @@
 # Many hosts, one store, for real on one box: a 3-node JetStream cluster, PostgreSQL 15 + PostGIS from
 # initdb, two `sitrep run` hosts with their shippers, one sink; shippers, the sink and the stream leader
 # are SIGKILLed at random while documents arrive. At the end PostgreSQL must hold exactly the union of
-# the hosts' events and mentions. Every process is started and stopped here by its PID.
-# Needs: nats-server, postgresql-15, postgresql-15-postgis-3, curl, jq, python3.
+# the hosts' events and mentions, and the shippers' and the sink's metrics files must parse. Then, as
+# root, the partition test (Tests/scaleout/partition.sh): the stream leader alone in a network
+# namespace while a shipper keeps publishing. Every process is started and stopped here by its PID.
+# Needs: nats-server, postgresql-15, postgresql-15-postgis-3, curl, jq, python3, iproute2.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${SITREP_BIN:-"$(swift build --show-bin-path)/sitrep"}
 [ -x "$BIN" ] || swift build
 DOCS=${SCALEOUT_DOCS:-2000}          # documents in all
 SHARED=${SCALEOUT_SHARED:-400}       # of which dropped on both hosts
-LIMIT=${SCALEOUT_SECONDS:-280}       # the whole test is bounded by this
+LIMIT=${SCALEOUT_SECONDS:-480}       # the whole test is bounded by this
 PGBIN=/usr/lib/postgresql/15/bin
 T=$(mktemp -d /tmp/sitrep-scaleout.XXXXXX)
 chmod 755 "$T"
@@ -33,13 +35,42 @@ stop() { # name [signal]
     wait "$pid" 2>/dev/null || true
     unset "PID[$name]"
 }
+# shellcheck source=partition.sh
+. Tests/scaleout/partition.sh
 cleanup() {
     local code=$?
     for name in "${!PID[@]}"; do stop "$name"; done
+    remove_namespaces
     if [ "${KEEP:-0}" = 1 ]; then echo "kept $T"; else rm -rf "$T"; fi
     exit $code
 }
 trap cleanup EXIT
+prom_value() { # file, sample (`name` or `name{label="value"}`): its value; fails unless the whole
+    # file is the Prometheus text format (comments HELP/TYPE, then `name{labels} value [timestamp]`)
+    python3 - "$1" "$2" <<'PY'
+import re, sys
+sample = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})? '
+                    r'([-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?|[-+]Inf|NaN)(?: -?[0-9]+)?$')
+values = {}
+for line in open(sys.argv[1]).read().splitlines():
+    if not line:
+        continue
+    if line.startswith('#'):
+        words = line.split(' ')
+        if len(words) < 3 or words[1] not in ('HELP', 'TYPE') or \
+                (words[1] == 'TYPE' and words[3:] not in (['counter'], ['gauge'], ['histogram'], ['summary'], ['untyped'])):
+            sys.exit(f'{sys.argv[1]}: not a HELP or TYPE line: {line}')
+        continue
+    match = sample.match(line)
+    if not match:
+        sys.exit(f'{sys.argv[1]}: not a sample line: {line}')
+    values[match.group(1) + (match.group(2) or '')] = float(match.group(3))
+if sys.argv[2] not in values:
+    sys.exit(f'{sys.argv[1]}: no sample {sys.argv[2]}')
+value = values[sys.argv[2]]
+print(int(value) if value == int(value) else value)
+PY
+}
 trap 'log "time limit reached"; exit 1' ALRM
 ( sleep "$LIMIT"; kill -s ALRM $$ 2>/dev/null ) & PID[watchdog]=$!
 
@@ -235,6 +266,29 @@ for query in docs/scaleout-queries/*.sql; do
     echo "--- $(basename "$query")"
     check "query $(basename "$query" .sql) runs" psql -d sitrep -P pager=off -f "$query"
 done
+
+# Metrics: SIGTERM makes the shippers and the sink write their files a last time.
+for h in hA hB; do stop "ship-$h"; done
+stop sink
+now=$(date +%s)
+for h in hA hB; do
+    file="$T/$h/state/ship-metrics.prom"
+    check "$h's shipper metrics parse and show no lag after the catch-up" test \
+        "$(prom_value "$file" sitrep_ship_lag_bytes)" = 0 -a "$(prom_value "$file" sitrep_ship_in_flight)" = 0 \
+        -a "$(prom_value "$file" sitrep_ship_window_capacity)" = 128
+    check "$h's shipper metrics were written at stop and count no more lines than the log has" test \
+        "$(prom_value "$file" sitrep_ship_metrics_written_timestamp_seconds | cut -d. -f1)" -ge $((now - 30)) \
+        -a "$(prom_value "$file" sitrep_ship_acknowledged_total)" -le "$(wc -l <"$T/$h/events.jsonl")"
+done
+file="$T/hA/state/sink-metrics.prom"
+check "the sink's metrics parse: nothing pending, one commit time per committed batch" test \
+    "$(prom_value "$file" sitrep_sink_consumer_pending_messages)" = 0 -a \
+    "$(prom_value "$file" sitrep_sink_commit_seconds_count)" = "$(prom_value "$file" 'sitrep_sink_batches_total{outcome="committed"}')"
+check "the sink's metrics count no more mentions than PostgreSQL holds" test \
+    "$(prom_value "$file" 'sitrep_sink_rows_inserted_total{table="mentions"}')" -le "$mentions"
+
+# The partition test (root only; it logs why when it is skipped).
+partition_test
 
 for name in "${!PID[@]}"; do [ "$name" = watchdog ] || stop "$name"; done
 stop watchdog
