@@ -36,9 +36,12 @@ public final class NatsClient: @unchecked Sendable {
         try check(natsOptions_SetReconnectWait(options, 250), "reconnect wait")
         try check(natsOptions_SetTimeout(options, 2000), "timeout")
         try check(natsOptions_SetReconnectBufSize(options, 64 << 20), "reconnect buffer")
-        // A server cut off by a partition sends no FIN: without pings the client would wait on it for
-        // libnats' default of two minutes per ping, twice. A ping every 2 s, two unanswered, notices
-        // it within about 6 s and fails over to the majority side, where the new leader is.
+        // A server cut off by a partition sends no FIN. Without a write deadline the socket blocks:
+        // once its send buffer fills, a publish waits in write() for ever, holding the connection's
+        // lock, so not even the ping timer runs (the partition test found the shipper stuck on the
+        // cut-off leader until the heal). With one, the write fails after 2 s and the client fails
+        // over; pings every 2 s, two unanswered, catch a silent server when little is being sent.
+        try check(natsOptions_SetWriteDeadline(options, 2000), "write deadline")
         try check(natsOptions_SetPingInterval(options, 2000), "ping interval")
         try check(natsOptions_SetMaxPingsOut(options, 2), "pings out")
         if let credentials = configuration.natsCredentials {

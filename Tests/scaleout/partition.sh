@@ -118,14 +118,19 @@ sink_batch = 200
 sink_consumer = partition-sink
 log_level = warning
 CONF
-    ip netns exec "$hub" "$BIN" ship --config "$T/$h/sitrep.conf" >>"$T/$h/ship.log" 2>&1 & PID[ship-$h]=$!
+    # The sink creates the stream. The shipper is given only the leader's URL, so that it is on the
+    # side that will be cut off; it learns the other servers from the cluster and must fail over.
     ip netns exec "$hub" "$BIN" sink --config "$T/$h/sitrep.conf" >>"$T/$h/sink.log" 2>&1 & PID[sink-$h]=$!
     for _ in $(seq 300); do leader=$(part_stream_leader || true); [ -n "$leader" ] && break; sleep 0.2; done
     check "partition: stream EVENTS exists with a leader" test -n "$leader"
+    ip netns exec "$hub" "$BIN" ship --config "$T/$h/sitrep.conf" --nats-urls "nats://$PART_NET.1${leader:-1}:4222" \
+        >>"$T/$h/ship.log" 2>&1 & PID[ship-$h]=$!
 
-    # The lines to feed: both hosts' logs (the shared documents' events twice: the stream's
-    # de-duplication and the shipper's duplicate check see them).
-    cat "$T/hA/events.jsonl" "$T/hB/events.jsonl" | head -n "${SCALEOUT_PARTITION_LINES:-3000}" >"$T/feed.jsonl"
+    # The lines to feed: the start of both hosts' logs, where the shared documents' events are, so
+    # that some lines come twice (the same message id: the stream's de-duplication and the shipper's
+    # duplicate check see them).
+    local half=$(( ${SCALEOUT_PARTITION_LINES:-3000} / 2 ))
+    { sed -n "1,${half}p" "$T/hA/events.jsonl"; sed -n "1,${half}p" "$T/hB/events.jsonl"; } >"$T/feed.jsonl"
     local total fed=0 chunk=30
     total=$(wc -l <"$T/feed.jsonl")
     feed_for() { # seconds: appends $chunk lines every 0.25 s
@@ -144,6 +149,7 @@ CONF
     on_leader=$(in_hub curl -sf --max-time 2 "http://$PART_NET.1$leader:8222/connz" 2>/dev/null |
         jq -r '[.connections[]?.name // empty | select(startswith("sitrep-"))] | join(",")' || true)
     log "partition: cutting off the stream leader p$leader (clients on it: ${on_leader:-none}) for ${PART_CUT_SECONDS}s, $fed of $total lines fed"
+    check "partition: the shipper is connected to the leader it loses" test "${on_leader#*sitrep-ship-hP}" != "$on_leader"
     ip -n "$prefix-n$leader" link set eth0 down
     feed_for $((PART_CUT_SECONDS / 2))
     local rows_mid rows_end new_leader
@@ -184,6 +190,7 @@ SQL
     local missing_events extra_events missing_mentions extra_mentions events mentions
     read -r missing_events extra_events missing_mentions extra_mentions events mentions < <(
         pcount "SELECT missing_events, extra_events, missing_mentions, extra_mentions, events, mentions FROM check_result" | tr '|' ' ')
+    log "partition: longest gap between rows' commit times $(pcount "SELECT round(max(g) * 1000)::int FROM (SELECT extract(epoch FROM first_seen - lag(first_seen) OVER (ORDER BY first_seen)) AS g FROM events) x") ms"
     log "partition: $total lines, events $events of $expected_events (missing $missing_events, extra $extra_events), mentions $mentions of $expected_mentions (missing $missing_mentions, extra $extra_mentions)"
     check "partition: no event or mention is missing" test "$missing_events" = 0 -a "$missing_mentions" = 0
     check "partition: no event or mention is extra" test "$extra_events" = 0 -a "$extra_mentions" = 0
