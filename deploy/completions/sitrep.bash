@@ -367,7 +367,7 @@ _sitrep_ship() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --nats-urls --log-level --log --state --host)
+    non_repeating_options=(--config --nats-urls --log-level --log --state --host --metrics-file)
     __sitrep_offer_flags_options 0
 
     # Offer option value completions
@@ -390,6 +390,9 @@ _sitrep_ship() {
     '--host')
         return
         ;;
+    '--metrics-file')
+        return
+        ;;
     esac
 }
 
@@ -397,7 +400,7 @@ _sitrep_sink() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--config --nats-urls --log-level --database-url)
+    non_repeating_options=(--config --nats-urls --log-level --database-url --metrics-file)
     __sitrep_offer_flags_options 0
 
     # Offer option value completions
@@ -412,6 +415,9 @@ _sitrep_sink() {
         return
         ;;
     '--database-url')
+        return
+        ;;
+    '--metrics-file')
         return
         ;;
     esac
