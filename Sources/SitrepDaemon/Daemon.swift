@@ -40,7 +40,7 @@ public final class Daemon: @unchecked Sendable {
     var serviceState = ServiceState()
     /// The statistics already counted into `serviceState`'s day counts.
     var countedStatistics = IngestStatistics()
-    var metricsWriteFailed = false
+    var metricsPublisher = MetricsFilePublisher()
     let metricsIntervalSeconds = 5
 
     public init(
@@ -187,21 +187,11 @@ public final class Daemon: @unchecked Sendable {
             backlog: ingestor.backlog, logBytes: ingestor.eventLog.committedLength,
             checkpointLagSeconds: waiting ? Double(sinceCheckpoint) / 1e9 : 0,
             nowSeconds: Double(nowNanoseconds) / 1e9)
-        do throws(MetricsFileError) {
-            try MetricsTextFile(path: configuration.metricsPath).write(metrics.registry.exposition())
-            try MetricsTextFile(path: configuration.serviceStatePath).write(Array(serviceState.text.utf8))
-            if metricsWriteFailed {
-                metricsWriteFailed = false
-                logger.notice(
-                    "metrics file written again", metadata: ["file": "\(configuration.metricsPath)"])
-            }
-        } catch {
-            // Once per run of failures: the next write is five seconds away.
-            if !metricsWriteFailed {
-                logger.warning("cannot write metrics", metadata: ["error": "\(error)"])
-            }
-            metricsWriteFailed = true
-        }
+        metricsPublisher.publish(
+            [
+                (MetricsTextFile(path: configuration.metricsPath), metrics.registry.exposition()),
+                (MetricsTextFile(path: configuration.serviceStatePath), Array(serviceState.text.utf8)),
+            ], logger: logger)
     }
 
     /// Sends STATUS= at most every `statusInterval`: sd_notify blocks when the service manager

@@ -30,7 +30,7 @@ public final class Shipper {
     private let metrics: ShipMetrics
     private let metricsFile: MetricsTextFile
     private var lastMetrics: Int64 = 0
-    private var metricsWriteFailed = false
+    private var metricsPublisher = MetricsFilePublisher()
     /// Milliseconds between writes of the metrics file.
     let metricsInterval: Int64 = 5000
 
@@ -279,16 +279,7 @@ public final class Shipper {
     private func writeMetrics(now: Int64) {
         lastMetrics = now
         metrics.update(progress(), nowSeconds: WallClock.seconds)
-        do throws(MetricsFileError) {
-            try metricsFile.write(metrics.registry.exposition())
-            if metricsWriteFailed {
-                metricsWriteFailed = false
-                logger.notice("metrics file written again", metadata: ["file": "\(metricsFile.path)"])
-            }
-        } catch {
-            if !metricsWriteFailed { logger.warning("cannot write metrics", metadata: ["error": "\(error)"]) }
-            metricsWriteFailed = true
-        }
+        metricsPublisher.publish([(metricsFile, metrics.registry.exposition())], logger: logger)
     }
 
     static func loadCheckpoint(_ path: String) throws(ScaleoutError) -> LogPosition? {

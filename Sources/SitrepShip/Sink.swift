@@ -89,21 +89,10 @@ public final class Sink: Sendable {
         notifier.ready(status: "Sinking \(configuration.stream) into \(database.redacted)")
         let metrics = SinkMetrics(startedAtSeconds: WallClock.seconds)
         let metricsFile = MetricsTextFile(path: configuration.sinkMetricsPath)
-        var metricsWriteFailed = false
+        var metricsPublisher = MetricsFilePublisher()
         func writeMetrics(_ progress: SinkProgress) {
             metrics.update(progress, nowSeconds: WallClock.seconds)
-            do throws(MetricsFileError) {
-                try metricsFile.write(metrics.registry.exposition())
-                if metricsWriteFailed {
-                    metricsWriteFailed = false
-                    logger.notice("metrics file written again", metadata: ["file": "\(metricsFile.path)"])
-                }
-            } catch {
-                if !metricsWriteFailed {
-                    logger.warning("cannot write metrics", metadata: ["error": "\(error)"])
-                }
-                metricsWriteFailed = true
-            }
+            metricsPublisher.publish([(metricsFile, metrics.registry.exposition())], logger: logger)
         }
         var progress = SinkProgress()
         var statusProgress = progress
