@@ -110,13 +110,13 @@ else
     fail "hardening score" "systemd-analyze security says '${exposure:-nothing}', more than 2.0"
 fi
 # The shipper's and the sink's units need the network, and are held to the same bound.
-for unit in sitrep-ship sitrep-sink; do
-    unit_exposure=$(systemd-analyze security --offline=true --no-pager deploy/$unit.service 2>/dev/null |
+for scaleout_unit in sitrep-ship sitrep-sink; do
+    unit_exposure=$(systemd-analyze security --offline=true --no-pager deploy/$scaleout_unit.service 2>/dev/null |
         sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
     if [[ -n $unit_exposure ]] && awk -v e="$unit_exposure" 'BEGIN { exit !(e <= 2.0) }'; then
-        pass "systemd-analyze security $unit.service: exposure $unit_exposure (at most 2.0)"
+        pass "systemd-analyze security $scaleout_unit.service: exposure $unit_exposure (at most 2.0)"
     else
-        fail "hardening score of $unit" "systemd-analyze security says '${unit_exposure:-nothing}', more than 2.0"
+        fail "hardening score of $scaleout_unit" "systemd-analyze security says '${unit_exposure:-nothing}', more than 2.0"
     fi
 done
 
