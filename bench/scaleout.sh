@@ -97,9 +97,30 @@ wait "$killer" || true
 wait "${PID[n$leader]}" 2>/dev/null || true; unset "PID[n$leader]"
 wait_rows $((B + RATE * 8))
 stall=$(psql -d sitrep -c "SELECT round(max(g) * 1000)::int FROM (SELECT extract(epoch FROM first_seen - lag(first_seen) OVER (ORDER BY first_seen)) AS g FROM events WHERE id >= 'b$(printf %08d "$B")') x")
+# The sink's throughput per batch size: for each size a fresh database and a fresh durable consumer
+# drain the whole stream (every line written above), so each run inserts the same rows into empty
+# tables, in the same run of the cluster and PostgreSQL.
+total=$(wc -l <"$T/events.jsonl")
+stop sink
+sweep=()
+for batch in ${BENCH_BATCHES:-50 100 200 500 1000}; do
+    psql -d postgres -c "CREATE DATABASE sitrep_b$batch"
+    b0=$(date +%s.%N)
+    SITREP_DATABASE_URL="postgres://sitrep@127.0.0.1:$PGPORT/sitrep_b$batch" SITREP_SINK_BATCH=$batch \
+        SITREP_SINK_CONSUMER="bench-b$batch" "$BIN" sink >>"$T/sink-b$batch.log" 2>&1 & PID[sink]=$!
+    for _ in $(seq 6000); do
+        [ "$(psql -d "sitrep_b$batch" -c 'SELECT count(*) FROM events' 2>/dev/null || echo 0)" -ge "$total" ] && break
+        kill -0 "${PID[sink]}" 2>/dev/null || { echo "sink with batch $batch exited:" >&2; cat "$T/sink-b$batch.log" >&2; exit 1; }
+        sleep 0.1
+    done
+    b1=$(date +%s.%N)
+    stop sink
+    sweep+=("| sink alone, backlog of $total, batch $batch (rows/s) | $(python3 -c "print(round($total / ($b1 - $b0)))") |")
+done
 echo "| measure | value |"
 echo "|---|---|"
 echo "| events/s, log to row (ship + sink, $N events) | $throughput |"
 echo "| write-to-row latency p50 / p99 at $RATE lines/s (ms) | ${latency% *} / ${latency#* } |"
 echo "| sink alone, backlog of $N, batch 500 (rows/s) | $sink_rate |"
 echo "| write stall during stream leader loss at $RATE lines/s (ms) | $stall |"
+printf '%s\n' "${sweep[@]}"

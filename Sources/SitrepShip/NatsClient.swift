@@ -180,15 +180,51 @@ public final class NatsClient: @unchecked Sendable {
         options.Config.AckWait = 30 * 1_000_000_000
         options.Config.MaxAckPending = Int64(configuration.sinkBatch) * 4
         options.Config.MaxDeliver = -1
-        let status = js_PullSubscribe(
-            &subscription, jetStream, configuration.subjectPrefix + ".>", configuration.sinkConsumer, nil, &options,
-            &code)
+        try matchMaxAckPending(configuration, wanted: options.Config.MaxAckPending)
+        var status = NATS_OK
+        // Two minutes: right after a leader loss the consumer's lookup or creation times out for a while.
+        for _ in 0..<240 {
+            status = js_PullSubscribe(
+                &subscription, jetStream, configuration.subjectPrefix + ".>", configuration.sinkConsumer, nil,
+                &options, &code)
+            guard status == NATS_TIMEOUT || status == NATS_NO_RESPONDERS else { break }
+            usleep(500_000)
+        }
         guard status == NATS_OK, let subscription else {
             throw ScaleoutError(
                 .stream, configuration.stream,
                 "consumer \(configuration.sinkConsumer): \(Self.lastError(status)) (code \(code.rawValue))")
         }
         return PullSubscription(subscription)
+    }
+
+    /// An existing durable consumer keeps the ack window of the batch size it was made with, and
+    /// libnats refuses to bind to it with another: after `sink_batch` changes, the window is updated
+    /// on the server first (an editable field), so that a new batch size needs only a restart.
+    private func matchMaxAckPending(_ configuration: ScaleoutConfiguration, wanted: Int64) throws(ScaleoutError) {
+        var info: UnsafeMutablePointer<jsConsumerInfo>?
+        var code = jsErrCode(0)
+        var status = NATS_OK
+        for _ in 0..<240 {
+            status = js_GetConsumerInfo(&info, jetStream, configuration.stream, configuration.sinkConsumer, nil, &code)
+            guard status == NATS_TIMEOUT || status == NATS_NO_RESPONDERS else { break }
+            usleep(500_000)
+        }
+        // Not there yet: js_PullSubscribe creates it with the wanted window.
+        guard status == NATS_OK, let info else { return }
+        defer { jsConsumerInfo_Destroy(info) }
+        guard let config = info.pointee.Config, config.pointee.MaxAckPending != wanted else { return }
+        let previous = config.pointee.MaxAckPending
+        config.pointee.MaxAckPending = wanted
+        var updated: UnsafeMutablePointer<jsConsumerInfo>?
+        status = js_UpdateConsumer(&updated, jetStream, configuration.stream, config, nil, &code)
+        guard status == NATS_OK else {
+            throw ScaleoutError(
+                .stream, configuration.stream,
+                "consumer \(configuration.sinkConsumer): cannot change its ack window from \(previous) to \(wanted) "
+                    + "for sink_batch \(configuration.sinkBatch): \(Self.lastError(status)) (code \(code.rawValue))")
+        }
+        jsConsumerInfo_Destroy(updated)
     }
 
     static func lastError(_ status: natsStatus) -> String {

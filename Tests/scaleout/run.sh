@@ -157,7 +157,15 @@ CONF
 done
 start_daemon() { "$BIN" run --config "$T/$1/sitrep.conf" >>"$T/$1/run.log" 2>&1 & PID[run-$1]=$!; }
 start_shipper() { "$BIN" ship --config "$T/$1/sitrep.conf" >>"$T/$1/ship.log" 2>&1 & PID[ship-$1]=$!; }
-start_sink() { SITREP_LOG_LEVEL=${SINK_LOG_LEVEL:-warning} "$BIN" sink --config "$T/hA/sitrep.conf" >>"$T/sink.log" 2>&1 & PID[sink]=$!; }
+# Each restart of the sink takes the next batch size: an existing durable consumer keeps the ack
+# window of the size it was made with, and the sink must change it rather than refuse to start.
+sink_batches=(200 50 500) sink_starts=0
+start_sink() {
+    local batch=${sink_batches[$((sink_starts % ${#sink_batches[@]}))]}
+    sink_starts=$((sink_starts + 1))
+    SITREP_SINK_BATCH=$batch SITREP_LOG_LEVEL=${SINK_LOG_LEVEL:-warning} "$BIN" sink --config "$T/hA/sitrep.conf" \
+        >>"$T/sink.log" 2>&1 & PID[sink]=$!
+}
 for h in hA hB; do start_daemon $h; start_shipper $h; done
 start_sink
 
@@ -266,6 +274,11 @@ for query in docs/scaleout-queries/*.sql; do
     echo "--- $(basename "$query")"
     check "query $(basename "$query" .sql) runs" psql -d sitrep -P pager=off -f "$query"
 done
+
+# A new sink_batch on the existing durable consumer: each restart takes the next size.
+for _ in 1 2; do stop sink; start_sink; sleep 3; kill -0 "${PID[sink]}" 2>/dev/null || break; done
+check "the sink restarts with another sink_batch ($sink_starts starts over sizes ${sink_batches[*]})" \
+    eval 'kill -0 "${PID[sink]}" 2>/dev/null && ! grep -qi "max ack pending" "$T/sink.log"'
 
 # Metrics: SIGTERM makes the shippers and the sink write their files a last time.
 for h in hA hB; do stop "ship-$h"; done
