@@ -177,19 +177,9 @@ CONF
         sleep 0.5
     done
     sleep 2
-    ppsql -d sitrep_partition <<SQL
-CREATE TEMP TABLE expected (event_id text, doc_id text, host text);
-\copy expected FROM '$T/partition-expected.tsv'
-CREATE TABLE check_result AS SELECT
-  (SELECT count(*) FROM (SELECT DISTINCT event_id FROM expected EXCEPT SELECT id FROM events) x) AS missing_events,
-  (SELECT count(*) FROM (SELECT id FROM events EXCEPT SELECT event_id FROM expected) x) AS extra_events,
-  (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT event_id, doc_id, host FROM mentions) x) AS missing_mentions,
-  (SELECT count(*) FROM (SELECT event_id, doc_id, host FROM mentions EXCEPT SELECT * FROM expected) x) AS extra_mentions,
-  (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM mentions) AS mentions;
-SQL
     local missing_events extra_events missing_mentions extra_mentions events mentions
-    read -r missing_events extra_events missing_mentions extra_mentions events mentions < <(
-        pcount "SELECT missing_events, extra_events, missing_mentions, extra_mentions, events, mentions FROM check_result" | tr '|' ' ')
+    read -r missing_events extra_events missing_mentions extra_mentions events mentions _ < <(
+        union_check "$T/partition-expected.tsv" ppsql -d sitrep_partition)
     log "partition: longest gap between rows' commit times $(pcount "SELECT round(max(g) * 1000)::int FROM (SELECT extract(epoch FROM first_seen - lag(first_seen) OVER (ORDER BY first_seen)) AS g FROM events) x") ms"
     log "partition: $total lines, events $events of $expected_events (missing $missing_events, extra $extra_events), mentions $mentions of $expected_mentions (missing $missing_mentions, extra $extra_mentions)"
     check "partition: no event or mention is missing" test "$missing_events" = 0 -a "$missing_mentions" = 0

@@ -35,6 +35,8 @@ stop() { # name [signal]
     wait "$pid" 2>/dev/null || true
     unset "PID[$name]"
 }
+# shellcheck source=union.sh
+. Tests/scaleout/union.sh
 # shellcheck source=partition.sh
 . Tests/scaleout/partition.sh
 cleanup() {
@@ -243,19 +245,8 @@ while [ "$(count 'SELECT count(*) FROM mentions')" -lt "$mentions_expected" ]; d
 sleep 3   # anything extra would show up now
 log "expecting $events_expected events and $mentions_expected mentions"
 
-psql -d sitrep <<SQL
-CREATE TEMP TABLE expected (event_id text, doc_id text, host text);
-\copy expected FROM '$T/expected.tsv'
-CREATE TABLE check_result AS SELECT
-  (SELECT count(*) FROM (SELECT DISTINCT event_id FROM expected EXCEPT SELECT id FROM events) x) AS missing_events,
-  (SELECT count(*) FROM (SELECT id FROM events EXCEPT SELECT event_id FROM expected) x) AS extra_events,
-  (SELECT count(*) FROM (SELECT * FROM expected EXCEPT SELECT event_id, doc_id, host FROM mentions) x) AS missing_mentions,
-  (SELECT count(*) FROM (SELECT event_id, doc_id, host FROM mentions EXCEPT SELECT * FROM expected) x) AS extra_mentions,
-  (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM mentions) AS mentions,
-  (SELECT count(*) FROM (SELECT event_id FROM mentions GROUP BY event_id HAVING count(DISTINCT host) = 2) x) AS on_both;
-SQL
 read -r missing_events extra_events missing_mentions extra_mentions events mentions on_both < <(
-    count "SELECT missing_events, extra_events, missing_mentions, extra_mentions, events, mentions, on_both FROM check_result" | tr '|' ' ')
+    union_check "$T/expected.tsv" psql -d sitrep)
 log "events $events (missing $missing_events, extra $extra_events), mentions $mentions (missing $missing_mentions, extra $extra_mentions), $on_both events on both hosts"
 check "no event is missing" test "$missing_events" = 0
 check "no event is extra" test "$extra_events" = 0
