@@ -183,12 +183,4 @@ struct HostileInboxTests {
             #expect(sandbox.eventually { reason(sandbox, "bad??.txt")?.contains("not valid UTF-8") == true })
         }
     }
-
-    @Test func movesSubdirectoriesToFailed() throws {
-        try withDaemon { sandbox, _ in
-            try FileManager.default.createDirectory(
-                atPath: sandbox.inbox + "/folder", withIntermediateDirectories: false)
-            #expect(sandbox.eventually { reason(sandbox, "folder")?.contains("directory") == true })
-        }
-    }
 }

@@ -47,6 +47,13 @@ struct RecoveryTests {
 
         var delivered = 0
         var appended = 0
+        // A downstream reader following the log through every crash and restart: it must receive
+        // each event once (scripts/torture names its output file to count it too).
+        let reader = try TailReader(
+            log: sandbox.log,
+            output: ProcessInfo.processInfo.environment["SITREP_TORTURE_TAIL_OUT"] ?? sandbox.root
+                + "/tail.out")
+        defer { reader.stop() }
         var daemon: DaemonProcess? = try DaemonProcess(sandbox)
         #expect(daemon!.waitUntilReady())
         for _ in 0..<Self.rounds {
@@ -99,6 +106,12 @@ struct RecoveryTests {
             "seed \(Self.seed): \(actual.filter { $0.value > 1 }.count) doubled, \(expected.keys.filter { actual[$0] == nil }.count) missing"
         )
         expectWholeLines(sandbox)
+        #expect(reader.waitFor(lines: sandbox.logLines.count), "the tail -F reader fell behind")
+        let received = eventIDs(in: reader.text)
+        #expect(
+            received == actual,
+            "tail -F reader: \(received.filter { $0.value > 1 }.count) received twice, \(actual.keys.filter { received[$0] == nil }.count) not received; tail said: \(reader.complaints.prefix(300))"
+        )
     }
 
     @Test func rebuildsProgressFromTheLogWhenTheCheckpointIsDamaged() throws {

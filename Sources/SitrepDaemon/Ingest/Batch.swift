@@ -6,6 +6,8 @@ struct Batch {
     var completed: [Checkpoint.CompletedFile] = []
     var streamPositions: [String: Checkpoint.StreamPosition] = [:]
     var names: [String] = []
+    /// Size of the largest document (or stream chunk) read, to decide whether to give memory back.
+    var largestInput: Int64 = 0
 
     var isEmpty: Bool { lines.isEmpty && completed.isEmpty && streamPositions.isEmpty }
 }

@@ -12,6 +12,10 @@ extension Ingestor {
         case alreadyInLog(Checkpoint.CompletedFile)
         case rejected(String)
         case vanished
+        /// Another process has it open for writing: read when it is closed.
+        case stillOpen
+        /// It changed while it was read: read once it has been left alone for `settle_ms`.
+        case changedWhileRead(FileStatus)
     }
 
     /// Reads one complete document file and extracts its events.
@@ -23,6 +27,7 @@ extension Ingestor {
             var st = stat()
             guard lstat(inbox + "/" + name, &st) == 0 else { return .vanished }
             let kind = FileStatus(st).kind
+            if kind == .directory { return .vanished }
             return .rejected(kind == .regular ? reason : FileReader.Refusal.notRegular(kind).description)
         case .document(let documentFormat): format = documentFormat
         }
@@ -32,14 +37,16 @@ extension Ingestor {
             opened = try FileReader.openEntry(path)
         } catch .vanished {
             return .vanished
+        } catch .notRegular(.directory) {
+            return .vanished
         } catch {
             return .rejected(error.description)
         }
         defer { close(opened.fd) }
         let status = opened.status
-        let file = Checkpoint.CompletedFile(
+        if isOpenForWriting(FileIdentity(status)) { return .stillOpen }
+        var file = Checkpoint.CompletedFile(
             name: name, identity: FileIdentity(status), size: status.size, modified: status.modified)
-        if checkpoint.completed.contains(file) { return .alreadyInLog(file) }
         guard status.size <= Int64(configuration.maxFileBytes) else {
             return .rejected(
                 FileReader.Refusal.tooLarge(size: status.size, limit: Int64(configuration.maxFileBytes))
@@ -51,6 +58,13 @@ extension Ingestor {
         } catch {
             return .rejected("unreadable: \(error)")
         }
+        if let after = try? FileStatus.ofDescriptor(opened.fd, path: path),
+            after.size != status.size || after.modified != status.modified
+        {
+            return .changedWhileRead(after)
+        }
+        file.fingerprint = SHA256.hex(Array(bytes.prefix(StreamTracker.fingerprintBytes)))
+        if checkpoint.completed.contains(where: { $0.isSame(as: file) }) { return .alreadyInLog(file) }
         metrics?.read(bytes: bytes.count)
         let documents: [Document]
         do {
@@ -85,6 +99,21 @@ extension Ingestor {
 }
 
 extension Ingestor {
+    /// Whether another process holds the file open for writing. One pass over `/proc` answers for
+    /// this file and the next names in the queue, so a burst costs one pass per few hundred files.
+    func isOpenForWriting(_ identity: FileIdentity) -> Bool {
+        if !writersChecked.contains(identity) {
+            var candidates: Set<FileIdentity> = [identity]
+            for name in pending[pendingHead...].prefix(255) {
+                var st = stat()
+                if lstat(inbox + "/" + name, &st) == 0 { candidates.insert(FileIdentity(FileStatus(st))) }
+            }
+            writersChecked.formUnion(candidates)
+            writersFound.formUnion(OpenWriters.holding(candidates))
+        }
+        return writersFound.contains(identity)
+    }
+
     /// When extraction of a document starting now must have ended.
     func documentDeadline() -> Int64 {
         clock.monotonicNanoseconds() + Int64(configuration.maxDocumentMilliseconds) * 1_000_000
@@ -94,7 +123,9 @@ extension Ingestor {
     func extractWithin(_ deadline: Int64, _ document: Document) -> [Event]? {
         let clock = self.clock
         let started = clock.monotonicNanoseconds()
-        guard let events = try? extractor.extract(document, continuing: { clock.monotonicNanoseconds() < deadline })
+        guard
+            let events = try? extractor.extract(
+                document, continuing: { clock.monotonicNanoseconds() < deadline })
         else { return nil }
         metrics?.extracted(nanoseconds: clock.monotonicNanoseconds() - started)
         pendingTally.add(document: events)

@@ -21,6 +21,7 @@ extension Ingestor {
             rebuildFromLog = true
         case .loaded(let loaded):
             checkpoint = loaded
+            streams = StreamTracker(positions: loaded.streams, departed: loaded.departedStreams ?? [])
         case .recovered(let reason, let preservedAt):
             checkpoint = Checkpoint()
             rebuildFromLog = true
@@ -48,6 +49,7 @@ extension Ingestor {
         checkpoint.log = Checkpoint.LogMark(
             path: eventLog.path, identity: eventLog.identity, length: recoveryMark ?? eventLog.committedLength
         )
+        record(streams, in: &checkpoint)
         try store.save(checkpoint)
         scan()
     }
@@ -73,9 +75,11 @@ extension Ingestor {
                 cursor += Int64(chunk.count)
             }
             guard let end else { continue }
-            checkpoint.streams[name] = Checkpoint.StreamPosition(
-                identity: FileIdentity(opened.status), fingerprint: "", fingerprintLength: 0, offset: end,
-                records: last.record + 1)
+            streams.advance(
+                name,
+                to: Checkpoint.StreamPosition(
+                    identity: FileIdentity(opened.status), fingerprint: "", fingerprintLength: 0, offset: end,
+                    records: last.record + 1))
         }
         logger.notice(
             "progress rebuilt from the event log",

@@ -15,6 +15,9 @@ extension Ingestor {
             opened = try FileReader.openEntry(path)
         } catch .vanished {
             return
+        } catch .notRegular(.directory) {
+            // Subdirectories are left alone, whatever their names.
+            return
         } catch {
             rejected.append((name, error.description))
             return
@@ -22,29 +25,40 @@ extension Ingestor {
         defer { close(opened.fd) }
         let status = opened.status
         let identity = FileIdentity(status)
-        let known = batch.streamPositions[name] ?? checkpoint.streams[name]
-        // A rotated file is only finished, never read from its start.
-        if InboxEntry(name: name) == .rotatedStream && known?.identity != identity { return }
-        var position =
-            known
-            ?? Checkpoint.StreamPosition(
-                identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
-        if let old = known, old.identity != identity, old.offset > 0, InboxEntry(name: name) == .stream {
+        let kind: StreamTracker.Kind = InboxEntry(name: name) == .rotatedStream ? .rotated : .stream
+        let fd = opened.fd
+        let resolution = streams.start(
+            name, kind: kind,
+            observed: StreamTracker.Observation(identity: identity, size: status.size) { offset, count in
+                guard let bytes = try? FileReader.read(fd: fd, path: path, at: offset, count: count),
+                    bytes.count == count
+                else { return nil }
+                return SHA256.hex(bytes)
+            })
+        if resolution.departed != nil {
             // The file under this name was rotated away and a new one took the name before the
             // rename was seen: the old file keeps its position, under the name it now has, in the
             // same commit, so its unread tail is still read (and only once).
-            keepRotatedPosition(old, of: name, in: &batch)
+            reconcileStreams()
         }
-        if position.identity != identity || status.size < position.offset
-            || !fingerprintMatches(position, fd: opened.fd, path: path)
-        {
-            if position.offset > 0 {
+        var position: Checkpoint.StreamPosition
+        switch resolution.start {
+        case .leave:
+            return
+        case .resume(let known):
+            position = known
+        case .fromStart(let fresh, let replacing):
+            if let replacing, replacing > 0 {
                 logger.notice(
                     "stream replaced or truncated; reading it from the start",
-                    metadata: ["file": "\(name)", "previous_offset": "\(position.offset)"])
+                    metadata: ["file": "\(name)", "previous_offset": "\(replacing)"])
             }
-            position = Checkpoint.StreamPosition(
-                identity: identity, fingerprint: "", fingerprintLength: 0, offset: 0, records: 0)
+            position = fresh
+        }
+        if case .resume = resolution.start {
+        } else {
+            // A new position is committed even when nothing can be read yet.
+            batch.streamPositions[name] = position
         }
         guard status.size > position.offset else { return }
         let available = Int(status.size - position.offset)
@@ -62,6 +76,7 @@ extension Ingestor {
             noteError(error)
             return
         }
+        batch.largestInput = max(batch.largestInput, Int64(bytes.count))
         let (lines, consumed) = LineSplitter.completeLines(in: bytes, base: position.offset)
         if lines.isEmpty && bytes.count > configuration.maxLineBytes {
             skipLongLine(name, position: &position, fd: opened.fd, path: path, size: status.size)
@@ -100,32 +115,14 @@ extension Ingestor {
             position.offset += Int64(consumed)
             metrics?.read(bytes: consumed)
         }
-        updateFingerprint(&position, fd: opened.fd, path: path)
+        updateFingerprints(&position, fd: opened.fd, path: path)
+        streams.advance(name, to: position)
         batch.streamPositions[name] = position
         if position.offset < status.size
             && (consumed > 0 || lines.isEmpty && bytes.count > configuration.maxLineBytes)
         {
             dirtyStreams.insert(name)
         }
-    }
-
-    /// Gives the position of a stream file that was renamed away to the rotated name it now has
-    /// (found by its identity), or keeps it for the rename still to be seen.
-    private func keepRotatedPosition(_ old: Checkpoint.StreamPosition, of name: String, in batch: inout Batch)
-    {
-        if let names = try? Directory.entries(in: inbox).names {
-            for candidate in names where candidate != name && InboxEntry(name: candidate) == .rotatedStream {
-                var st = stat()
-                guard lstat(inbox + "/" + candidate, &st) == 0, FileIdentity(FileStatus(st)) == old.identity
-                else { continue }
-                if batch.streamPositions[candidate] == nil && checkpoint.streams[candidate] == nil {
-                    batch.streamPositions[candidate] = old
-                    dirtyStreams.insert(candidate)
-                }
-                return
-            }
-        }
-        renamedStreams[old.identity] = old
     }
 
     /// Skips a line longer than `max_line_bytes`, recording it in `failed/`.
@@ -172,20 +169,44 @@ extension Ingestor {
         }
     }
 
-    private func fingerprintMatches(_ position: Checkpoint.StreamPosition, fd: Int32, path: String) -> Bool {
-        guard position.fingerprintLength > 0 else { return true }
-        guard let head = try? FileReader.read(fd: fd, path: path, at: 0, count: position.fingerprintLength),
-            head.count == position.fingerprintLength
-        else { return false }
-        return SHA256.hex(head) == position.fingerprint
+    /// Fingerprints the first bytes (until there are enough of them) and the bytes just before
+    /// the new offset.
+    private func updateFingerprints(_ position: inout Checkpoint.StreamPosition, fd: Int32, path: String) {
+        let limit = Int64(StreamTracker.fingerprintBytes)
+        let length = Int(min(limit, position.offset))
+        if length > position.fingerprintLength,
+            let head = try? FileReader.read(fd: fd, path: path, at: 0, count: length), head.count == length
+        {
+            position.fingerprint = SHA256.hex(head)
+            position.fingerprintLength = length
+        }
+        let tailLength = Int(min(limit, position.offset))
+        guard tailLength > 0,
+            let tail = try? FileReader.read(
+                fd: fd, path: path, at: position.offset - Int64(tailLength), count: tailLength),
+            tail.count == tailLength
+        else {
+            position.tailFingerprint = nil
+            return
+        }
+        position.tailFingerprint = SHA256.hex(tail)
     }
 
-    private func updateFingerprint(_ position: inout Checkpoint.StreamPosition, fd: Int32, path: String) {
-        let length = Int(min(Int64(fingerprintBytes), position.offset))
-        guard length > position.fingerprintLength,
-            let head = try? FileReader.read(fd: fd, path: path, at: 0, count: length), head.count == length
-        else { return }
-        position.fingerprint = SHA256.hex(head)
-        position.fingerprintLength = length
+    /// Lists the stream and rotated names of the inbox and lets every position follow its file
+    /// (see `StreamTracker.reconcile`); the names that got a position are read.
+    func reconcileStreams() {
+        guard let names = try? Directory.entries(in: inbox).names else { return }
+        var present: [String: FileIdentity] = [:]
+        for name in names {
+            switch InboxEntry(name: name) {
+            case .stream, .rotatedStream:
+                var st = stat()
+                guard lstat(inbox + "/" + name, &st) == 0, FileStatus(st).kind == .regular else { continue }
+                present[name] = FileIdentity(FileStatus(st))
+            default:
+                continue
+            }
+        }
+        for name in streams.reconcile(present: present) { dirtyStreams.insert(name) }
     }
 }

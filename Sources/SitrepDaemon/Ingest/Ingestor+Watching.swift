@@ -1,4 +1,5 @@
 import Dispatch
+import SitrepFormats
 
 #if canImport(Glibc)
     import Glibc
@@ -30,43 +31,30 @@ extension Ingestor {
                 continue
             }
             let name = event.name
-            guard !name.isEmpty else { continue }
+            // Subdirectories are left alone: a producer may write into one of its own.
+            guard !name.isEmpty, !event.mask.contains(.isDirectory) else { continue }
             switch InboxEntry(name: name) {
             case .ignored:
                 continue
-            case .stream:
+            case .stream, .rotatedStream:
+                let kind: StreamTracker.Kind = InboxEntry(name: name) == .stream ? .stream : .rotated
+                var st = stat()
+                let now = lstat(inbox + "/" + name, &st) == 0 ? FileIdentity(FileStatus(st)) : nil
                 if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
                     // The position may already be that of a new file under this name (read before
                     // the rename was seen): it stays with that file.
-                    var st = stat()
-                    if let position = checkpoint.streams[name], lstat(inbox + "/" + name, &st) == 0,
-                        FileIdentity(FileStatus(st)) == position.identity
-                    {
-                        continue
+                    if now == nil { dirtyStreams.remove(name) }
+                    if event.mask.contains(.movedFrom) {
+                        streams.renamedAway(name, now: now)
+                    } else {
+                        streams.deleted(name, now: now)
                     }
-                    dirtyStreams.remove(name)
-                    if event.mask.contains(.movedFrom), let position = checkpoint.streams[name] {
-                        renamedStreams[position.identity] = position
-                    }
-                    checkpoint.streams[name] = nil
-                } else {
-                    dirtyStreams.insert(name)
-                    scheduleDrain()
-                }
-            case .rotatedStream:
-                if event.mask.contains(.movedTo) {
-                    var st = stat()
-                    if lstat(inbox + "/" + name, &st) == 0,
-                        let position = renamedStreams.removeValue(forKey: FileIdentity(FileStatus(st)))
-                    {
-                        checkpoint.streams[name] = position
+                } else if event.mask.contains(.movedTo) {
+                    if let now, streams.arrived(name, kind: kind, identity: now) {
                         dirtyStreams.insert(name)
                         scheduleDrain()
                     }
-                } else if event.mask.contains(.delete) || event.mask.contains(.movedFrom) {
-                    dirtyStreams.remove(name)
-                    checkpoint.streams[name] = nil
-                } else if checkpoint.streams[name] != nil {
+                } else if kind == .stream || streams.positions[name] != nil {
                     dirtyStreams.insert(name)
                     scheduleDrain()
                 }
@@ -94,6 +82,7 @@ extension Ingestor {
                 }
             }
         }
+        saveStreamPositions()
         onStatusChange(statusLine)
         return !inboxGone
     }
@@ -117,28 +106,23 @@ extension Ingestor {
         var present = Set<String>()
         for name in names {
             present.insert(name)
-            switch InboxEntry(name: name) {
+            let entry = InboxEntry(name: name)
+            if entry == .ignored { continue }
+            var st = stat()
+            guard lstat(inbox + "/" + name, &st) == 0 else { continue }
+            let status = FileStatus(st)
+            if status.kind == .directory { continue }
+            switch entry {
             case .ignored:
                 continue
             case .stream:
                 dirtyStreams.insert(name)
             case .rotatedStream:
-                adoptRotatedStream(name)
-                if checkpoint.streams[name] != nil { dirtyStreams.insert(name) }
+                continue
             case .document, .unsupported:
                 // A file seen created or modified but not yet closed is still being written.
                 guard !pendingNames.contains(name), !beingWritten.contains(name) else { continue }
-                var st = stat()
-                guard lstat(inbox + "/" + name, &st) == 0 else { continue }
-                let status = FileStatus(st)
-                if configuration.onComplete == .keep,
-                    checkpoint.completed.contains(where: {
-                        $0.name == name && $0.identity == FileIdentity(status) && $0.size == status.size
-                            && $0.modified == status.modified
-                    })
-                {
-                    continue
-                }
+                if configuration.onComplete == .keep, isKept(name, status) { continue }
                 if status.kind != .regular || (now - status.modified >= settle && status.modified <= now) {
                     ready.append((status.modified, name))
                 } else if settling[name].map({ $0.modified != status.modified || $0.size != status.size })
@@ -151,12 +135,38 @@ extension Ingestor {
         }
         checkpoint.completed.removeAll { !present.contains($0.name) }
         beingWritten.formIntersection(present)
-        for name in checkpoint.streams.keys where !present.contains(name) { checkpoint.streams[name] = nil }
+        reconcileStreams()
+        for name in streams.positions.keys where InboxEntry(name: name) == .rotatedStream {
+            dirtyStreams.insert(name)
+        }
+        saveStreamPositions()
         for entry in ready.sorted(by: { ($0.modified, $0.name) < ($1.modified, $1.name) }) {
             enqueue(entry.name)
         }
         armSettleTimer()
         if !dirtyStreams.isEmpty { scheduleDrain() }
+    }
+
+    /// Whether `name` is a document kept in the inbox (`on_complete = keep`) whose events are in the
+    /// log: same identity, size and modification time, and the same first bytes (a new file on a
+    /// reused inode can have the rest).
+    func isKept(_ name: String, _ status: FileStatus) -> Bool {
+        let identity = FileIdentity(status)
+        guard
+            let kept = checkpoint.completed.first(where: {
+                $0.name == name && $0.identity == identity && $0.size == status.size
+                    && $0.modified == status.modified
+            })
+        else { return false }
+        guard let fingerprint = kept.fingerprint else { return true }
+        let path = inbox + "/" + name
+        guard let opened = try? FileReader.openEntry(path) else { return false }
+        defer { close(opened.fd) }
+        let count = Int(min(Int64(StreamTracker.fingerprintBytes), opened.status.size))
+        guard let head = try? FileReader.read(fd: opened.fd, path: path, at: 0, count: count) else {
+            return false
+        }
+        return SHA256.hex(head) == fingerprint
     }
 
     /// Files found by a scan while they were still changing are read once they have been left
@@ -208,32 +218,6 @@ extension Ingestor {
             try writeReason(for: moved, reason: reason)
         } catch {
             if error.errno != ENOENT { noteError(error) }
-        }
-    }
-
-    /// A stream rotated while nobody watched (daemon stopped) keeps the position it had under its
-    /// old name, found by its identity, so its unread tail is still read.
-    func adoptRotatedStream(_ name: String) {
-        var st = stat()
-        guard lstat(inbox + "/" + name, &st) == 0 else { return }
-        let identity = FileIdentity(FileStatus(st))
-        if let known = checkpoint.streams[name] {
-            if known.identity == identity { return }
-            // The position belongs to an earlier file under this name.
-            checkpoint.streams[name] = nil
-        }
-        if let position = renamedStreams.removeValue(forKey: identity) {
-            checkpoint.streams[name] = position
-            return
-        }
-        for (oldName, position) in checkpoint.streams where position.identity == identity && oldName != name {
-            var current = stat()
-            let stillThere =
-                lstat(inbox + "/" + oldName, &current) == 0 && FileIdentity(FileStatus(current)) == identity
-            guard !stillThere else { continue }
-            checkpoint.streams[oldName] = nil
-            checkpoint.streams[name] = position
-            return
         }
     }
 }

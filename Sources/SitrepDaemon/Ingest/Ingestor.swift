@@ -58,8 +58,9 @@ public final class Ingestor: @unchecked Sendable {
         var since: Int64
     }
     var dirtyStreams: Set<String> = []
-    /// Positions of streams renamed away, until they reappear under a rotated name.
-    var renamedStreams: [FileIdentity: Checkpoint.StreamPosition] = [:]
+    /// Where each stream has been read up to, including the batch in hand; written into the
+    /// checkpoint at each commit (between drain steps it holds nothing uncommitted).
+    var streams = StreamTracker()
     /// Documents (path and text digest) found in the log when the checkpoint was missing; kept
     /// until the start-up backlog is drained.
     var alreadyLogged: Set<String> = []
@@ -72,6 +73,10 @@ public final class Ingestor: @unchecked Sendable {
     var recoveryMark: Int64?
     /// Documents created or modified while watched and not closed yet: never read by a scan.
     var beingWritten: Set<String> = []
+    /// Within one drain step: identities looked up in `/proc`, and those another process has open
+    /// for writing.
+    var writersChecked: Set<FileIdentity> = []
+    var writersFound: Set<FileIdentity> = []
     var drainScheduled = false
     var settleTimer: DispatchSourceTimer?
     var retryTimer: DispatchSourceTimer?
@@ -82,7 +87,8 @@ public final class Ingestor: @unchecked Sendable {
     let batchByteBudget = 8 << 20
     let batchTimeBudgetNanoseconds: Int64 = 50_000_000
     let streamChunkBytes = 4 << 20
-    let fingerprintBytes = 1024
+    /// A document (or stream chunk) at least this large has its memory given back after its batch.
+    let largeInputBytes = 1 << 20
 
     public init(
         configuration: DaemonConfiguration, extractor: Extractor, queue: DispatchQueue, logger: Logger,
@@ -100,6 +106,9 @@ public final class Ingestor: @unchecked Sendable {
         failedDirectory = configuration.state + "/failed"
         try Directory.ensure(processedDirectory)
         try Directory.ensure(failedDirectory)
+        // A copy across file systems cut short by a crash.
+        Directory.removePartialCopy(in: processedDirectory)
+        Directory.removePartialCopy(in: failedDirectory)
         eventLog = try EventLog(path: configuration.log)
     }
 
@@ -174,6 +183,9 @@ public final class Ingestor: @unchecked Sendable {
         drainScheduled = false
         guard !stopped, retryTimer == nil else { return }
         var batch = Batch()
+        let streamsBefore = streams
+        writersChecked = []
+        writersFound = []
         pendingTally = EventTally()
         var rejected: [(name: String, reason: String)] = []
         let started = clock.monotonicNanoseconds()
@@ -188,6 +200,7 @@ public final class Ingestor: @unchecked Sendable {
                 batch.lines += lines
                 batch.events += events
                 batch.documents += documents
+                batch.largestInput = max(batch.largestInput, file.size)
                 batch.completed.append(file)
             case .alreadyInLog(let file):
                 batch.completed.append(file)
@@ -195,6 +208,18 @@ public final class Ingestor: @unchecked Sendable {
                 rejected.append((name, reason))
             case .vanished:
                 break
+            case .stillOpen:
+                // Its writer's close (IN_CLOSE_WRITE) queues it again.
+                logger.info(
+                    "file still open for writing; read when it is closed", metadata: ["file": "\(name)"])
+                beingWritten.insert(name)
+            case .changedWhileRead(let status):
+                logger.info(
+                    "file changed while it was read; read again when it settles",
+                    metadata: ["file": "\(name)"])
+                settling[name] = Settling(
+                    modified: status.modified, size: status.size, since: clock.monotonicNanoseconds())
+                armSettleTimer()
             }
         }
         for name in dirtyStreams.sorted() where withinBudget() {
@@ -202,7 +227,13 @@ public final class Ingestor: @unchecked Sendable {
             readStream(name, into: &batch, rejected: &rejected)
         }
         for (name, reason) in rejected { reject(name, reason: reason) }
-        if !batch.isEmpty { commit(batch) }
+        if !batch.isEmpty && !commit(batch) { streams = streamsBefore }
+        if batch.largestInput >= Int64(largeInputBytes) {
+            // Extracting a large document takes memory in proportion to it; glibc keeps the freed
+            // pages, so without this the daemon would stay at its peak while idle.
+            batch = Batch()
+            sitrep_release_free_memory()
+        }
         if pendingHead < pending.count || !dirtyStreams.isEmpty {
             scheduleDrain()
         } else if settling.isEmpty {
@@ -213,8 +244,11 @@ public final class Ingestor: @unchecked Sendable {
     }
 
     /// Log write, then checkpoint, then moving files out: a crash between any two steps is
-    /// repaired at start-up (see `recover()`), so every event is in the log exactly once.
-    func commit(_ batch: Batch) {
+    /// repaired at start-up (see `start()`), so every event is in the log exactly once. Returns
+    /// false when the batch was put back, to be read again (the stream positions it advanced are
+    /// then the caller's to take back).
+    @discardableResult
+    func commit(_ batch: Batch) -> Bool {
         if eventLog.isDeleted {
             logger.warning("event log was deleted; starting a new one", metadata: ["log": "\(eventLog.path)"])
             reopenLog()
@@ -226,20 +260,20 @@ public final class Ingestor: @unchecked Sendable {
             try eventLog.append(batch.lines)
         } catch {
             pause(batch, error: error)
-            return
+            return false
         }
         var next = checkpoint
         next.log = Checkpoint.LogMark(
             path: eventLog.path, identity: eventLog.identity, length: recoveryMark ?? eventLog.committedLength
         )
         next.completed += batch.completed
-        for (name, position) in batch.streamPositions { next.streams[name] = position }
+        record(streams, in: &next)
         do {
             try store.save(next)
         } catch {
             try? eventLog.truncate(to: previousLength)
             pause(batch, error: error)
-            return
+            return false
         }
         checkpoint = next
         lastCheckpointNanoseconds = clock.monotonicNanoseconds()
@@ -251,6 +285,29 @@ public final class Ingestor: @unchecked Sendable {
         statistics.documents += batch.documents
         statistics.events += batch.events
         for file in batch.completed { finish(file) }
+        return true
+    }
+
+    /// Writes the stream positions of `tracker` into `checkpoint`.
+    func record(_ tracker: StreamTracker, in checkpoint: inout Checkpoint) {
+        checkpoint.streams = tracker.positions
+        let departed = tracker.departedList
+        checkpoint.departedStreams = departed.isEmpty ? nil : departed
+    }
+
+    /// Saves what changed in the stream positions between drain steps (a stream renamed, deleted,
+    /// or gone from the inbox), so the checkpoint never keeps a position of a file that is gone.
+    func saveStreamPositions() {
+        var next = checkpoint
+        record(streams, in: &next)
+        guard next.streams != checkpoint.streams || next.departedStreams != checkpoint.departedStreams
+        else { return }
+        do {
+            try store.save(next)
+            checkpoint = next
+        } catch {
+            noteError(error)
+        }
     }
 
     /// Leaves out of `batch` the lines already in the log's recovered tail (each such line only once).
@@ -333,7 +390,7 @@ public final class Ingestor: @unchecked Sendable {
                 }
             }
         }
-        checkpoint.completed.removeAll { $0 == file }
+        checkpoint.completed.removeAll { $0.isSame(as: file) }
     }
 
     /// Moves a file that cannot be ingested to `failed/`, with a `.reason` file beside it.

@@ -1,8 +1,8 @@
 /// What the daemon has durably done: how much of the event log is committed, which inbox files have
 /// their events in the log, and how far each stream has been read.
 ///
-/// Written after every batch, so a crash leaves either the previous or the next checkpoint, and the
-/// log is cut back to `log.length` at start: events past it belong to a batch that will be redone.
+/// Written after every batch, so a crash leaves either the previous or the next checkpoint. Whole
+/// log lines past `log.length` at start belong to a batch that is read again without doubling them.
 public struct Checkpoint: Codable, Sendable, Equatable {
     public static let currentVersion = 1
 
@@ -19,6 +19,18 @@ public struct Checkpoint: Codable, Sendable, Equatable {
         public var identity: FileIdentity
         public var size: Int64
         public var modified: Int64
+        /// SHA-256 (hex) of its first bytes (up to `StreamTracker.fingerprintBytes`): a new file of
+        /// the same size and modification time on a reused inode is not taken for this one.
+        /// Absent in checkpoints written before it was kept.
+        public var fingerprint: String? = nil
+
+        /// Whether `other` is this file: same name, identity, size and modification time, and the
+        /// same first bytes when both fingerprints are known.
+        public func isSame(as other: CompletedFile) -> Bool {
+            name == other.name && identity == other.identity && size == other.size
+                && modified == other.modified
+                && (fingerprint == nil || other.fingerprint == nil || fingerprint == other.fingerprint)
+        }
     }
 
     /// How far a `.jsonl` stream has been read: up to the end of its last complete line.
@@ -29,12 +41,17 @@ public struct Checkpoint: Codable, Sendable, Equatable {
         public var fingerprintLength: Int
         public var offset: Int64
         public var records: Int
+        /// SHA-256 (hex) of the bytes just before `offset` (up to `StreamTracker.fingerprintBytes`):
+        /// a new file that begins like the old one still differs where reading would resume.
+        public var tailFingerprint: String? = nil
     }
 
     public var version: Int = Checkpoint.currentVersion
     public var log: LogMark?
     public var completed: [CompletedFile] = []
     public var streams: [String: StreamPosition] = [:]
+    /// Positions of streams renamed away whose new name was not seen yet (see `StreamTracker`).
+    public var departedStreams: [StreamPosition]? = nil
 
     public init() {}
 }

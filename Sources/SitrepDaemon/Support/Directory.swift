@@ -86,8 +86,7 @@ public enum Directory {
                 return candidate
             case EXDEV:
                 // Inbox and state directory on different file systems: copy, then remove.
-                try copyAcrossFileSystems(from, to)
-                return candidate
+                return try copyAcrossFileSystems(name, from: source, to: destination)
             default:
                 throw SystemError("rename", path: from)
             }
@@ -95,21 +94,64 @@ public enum Directory {
         throw SystemError("rename", path: from, errno: EEXIST)
     }
 
-    private static func copyAcrossFileSystems(_ from: String, _ to: String) throws(SystemError) {
-        let source = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard source >= 0 else { throw SystemError("open", path: from) }
-        defer { close(source) }
-        let target = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
-        guard target >= 0 else { throw SystemError("open", path: to) }
-        defer { close(target) }
-        var offset: Int64 = 0
-        while true {
-            let chunk = try FileReader.read(fd: source, path: from, at: offset, count: 1 << 20)
-            if chunk.isEmpty { break }
-            try FileWriter.writeAll(fd: target, bytes: chunk, path: to)
-            offset += Int64(chunk.count)
+    /// The name a copy across file systems is written under until it is whole; hidden, so never
+    /// taken for a processed document, and removed by `removePartialCopy` after a crash.
+    public static let partialCopyName = ".partial-copy"
+
+    /// Removes what a copy cut short by a crash left in `directory`.
+    public static func removePartialCopy(in directory: String) {
+        unlink(directory + "/" + partialCopyName)
+    }
+
+    /// Copies under `partialCopyName`, then renames to a free name and removes the original. A
+    /// failed copy (a full disk) leaves nothing behind in `destination`.
+    private static func copyAcrossFileSystems(_ name: String, from source: String, to destination: String)
+        throws(SystemError) -> String
+    {
+        let from = source + "/" + name
+        let partial = destination + "/" + partialCopyName
+        let input = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { throw SystemError("open", path: from) }
+        defer { close(input) }
+        let target = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        guard target >= 0 else { throw SystemError("open", path: partial) }
+        do throws(SystemError) {
+            var offset: Int64 = 0
+            while true {
+                let chunk = try FileReader.read(fd: input, path: from, at: offset, count: 1 << 20)
+                if chunk.isEmpty { break }
+                try FileWriter.writeAll(fd: target, bytes: chunk, path: partial)
+                offset += Int64(chunk.count)
+            }
+            guard fsync(target) == 0 else { throw SystemError("fsync", path: partial) }
+            close(target)
+        } catch {
+            close(target)
+            unlink(partial)
+            throw error
         }
-        guard fsync(target) == 0 else { throw SystemError("fsync", path: to) }
-        guard unlink(from) == 0 else { throw SystemError("unlink", path: from) }
+        for attempt in 0..<10_000 {
+            let candidate = attempt == 0 ? name : "\(name).\(attempt)"
+            let to = destination + "/" + candidate
+            var failure: Int32 = 0
+            if sitrep_rename_noreplace(partial, to) != 0 {
+                failure = errno
+                if failure == EEXIST { continue }
+                if failure == EINVAL || failure == ENOSYS {
+                    // File systems without RENAME_NOREPLACE: check, then rename.
+                    var st = stat()
+                    if lstat(to, &st) == 0 { continue }
+                    failure = rename(partial, to) == 0 ? 0 : errno
+                }
+            }
+            guard failure == 0 else {
+                unlink(partial)
+                throw SystemError("rename", path: partial, errno: failure)
+            }
+            guard unlink(from) == 0 else { throw SystemError("unlink", path: from) }
+            return candidate
+        }
+        unlink(partial)
+        throw SystemError("rename", path: from, errno: EEXIST)
     }
 }
