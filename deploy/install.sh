@@ -59,6 +59,15 @@ install -D -m 0644 deploy/sitrep.tmpfiles.conf "$DESTDIR/etc/tmpfiles.d/sitrep.c
 install -D -m 0644 deploy/sitrep.logrotate "$DESTDIR/etc/logrotate.d/sitrep"
 if [[ ! -e $DESTDIR/etc/sitrep/sitrep.conf ]]; then
     install -D -m 0644 deploy/sitrep.conf "$DESTDIR/etc/sitrep/sitrep.conf"
+else
+    # Older units set the paths with Environment=; the unit no longer does, so a kept configuration
+    # file without them gets them (an administrator's own values are left alone).
+    for setting in 'inbox = "/var/spool/sitrep/inbox"' 'log = "/var/log/sitrep/events.jsonl"' 'state = "/var/lib/sitrep"'; do
+        key=${setting%% *}
+        if ! grep -Eq "^[[:space:]]*$key[[:space:]]*=" "$DESTDIR/etc/sitrep/sitrep.conf"; then
+            printf '%s\n' "$setting" >>"$DESTDIR/etc/sitrep/sitrep.conf"
+        fi
+    done
 fi
 if [[ $PREFIX != /usr/local ]]; then
     for unit in sitrep.service sitrep-ship.service sitrep-sink.service; do

@@ -2,6 +2,7 @@ import CSystemd
 import Dispatch
 import Logging
 import SitrepExtraction
+import SitrepFormats
 import SitrepMetrics
 
 #if canImport(Glibc)
@@ -316,7 +317,9 @@ public final class Daemon: @unchecked Sendable {
     private func shutDown(signal signalNumber: Int32) {
         let statistics = ingestor?.statistics ?? IngestStatistics()
         ingestor?.stop()
-        let stopping = "Stopping: \(statistics.documents) documents, \(statistics.events) events"
+        let stopping =
+            "Stopping: \(CountPhrase.of(statistics.documents, "document", "documents")), "
+            + CountPhrase.of(statistics.events, "event", "events")
         notifier.stopping(status: stopping)
         lastStatus = stopping
         serviceState.phase = .stopped

@@ -15,6 +15,10 @@ public struct Extractor: Sendable {
     /// For each word that starts a phrase in some lexicon, the lexicons it starts one in (bits).
     var firstWords = KeyTable()
     var firstWordLexicons: [UInt32] = []
+    /// Class and id words of page furniture and article bodies, for the HTML decoder.
+    public var pageVocabulary = PageVocabulary()
+    /// Function words by language, to say which language a document is in.
+    var languages = LanguageGuesser()
 
     /// The built-in data (SwiftPM resources), extended or overridden by the files found in
     /// `dataDirectory` (same names and formats; see docs/data.md). Throws a `DataError` naming the file
@@ -93,12 +97,26 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        for row in try files.rows("page-classes.tsv", minimumColumns: 2) {
+            guard let kind = PageVocabulary.Kind(rawValue: row.column(1)) else {
+                throw DataError(
+                    .badValue, context: "page-classes.tsv:\(row.line)",
+                    "kind must be one of \(PageVocabulary.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            pageVocabulary.add(row.column(0), kind)
+        }
+        for row in try files.rows("languages.tsv", minimumColumns: 2) {
+            try languages.add(
+                language: row.column(0), words: row.column(1), context: "languages.tsv:\(row.line)")
+        }
         for row in try files.rows("frames.tsv", minimumColumns: 5) where row.column(0) != "frame" {
             events.frames.append(try Frame.parse(row) { [events] in events.classes[$0] != nil })
         }
         // The class names the decision stage asks about must all be defined.
         for name in Extractor.violentClasses.union(Extractor.weaponOrder) where events.classes[name] == nil {
-            throw DataError(.badValue, context: "classes.tsv", "class \"\(name)\" is used by the rules but not defined")
+            throw DataError(
+                .badValue, context: "classes.tsv", "class \"\(name)\" is used by the rules but not defined")
         }
 
         var words: [String: (value: Int, kind: NumberReader.WordKind)] = [:]
@@ -135,10 +153,12 @@ public struct Extractor: Sendable {
             let className = row.column(3)
             guard !className.isEmpty else { continue }
             guard events.classes[className] != nil else {
-                throw DataError(.badValue, context: "\(row.file):\(row.line)", "unknown class \"\(className)\"")
+                throw DataError(
+                    .badValue, context: "\(row.file):\(row.line)", "unknown class \"\(className)\"")
             }
             for phrase in row.column(0).alternatives {
-                events.triggers.insert(phrase, .init(className: className, strength: .normal)) { old, _ in old }
+                events.triggers.insert(phrase, .init(className: className, strength: .normal)) { old, _ in old
+                }
             }
         }
 
@@ -268,7 +288,8 @@ public struct Extractor: Sendable {
         guard CueKind(rawValue: name) != nil else {
             throw DataError(
                 .badValue, context: context,
-                "unknown cue \"\(name)\" (known: \(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "unknown cue \"\(name)\" (known: \(CueKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 
@@ -276,7 +297,8 @@ public struct Extractor: Sendable {
         guard name.isEmpty || ActorSector(rawValue: name) != nil else {
             throw DataError(
                 .badValue, context: context,
-                "unknown sector \"\(name)\" (known: \(ActorSector.allCases.map(\.rawValue).joined(separator: ", ")))")
+                "unknown sector \"\(name)\" (known: \(ActorSector.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 

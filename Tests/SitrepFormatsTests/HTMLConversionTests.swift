@@ -28,10 +28,11 @@ struct HTMLConversionTests {
         ("<div>One<div>Two</div></div>", "One\n\nTwo"),
         ("<h1>Head</h1>Body", "Head\n\nBody"),
         ("Line one<br>Line two<br/>three", "Line one\nLine two\nthree"),
-        ("<ul><li>first</li><li>second</li></ul>", "first\nsecond"),
+        ("<ul><li>first</li><li>second</li></ul>", "first\n\nsecond"),
+        ("<ul><li>first<li>second</ul>", "first\n\nsecond"),
         ("<p>  spread\n   over\tlines  </p>", "spread over lines"),
         ("<p>a<b>bold</b>c <i>it</i></p>", "aboldc it"),
-        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\nc"),
+        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\n\nc"),
         ("<blockquote>Quoted</blockquote><section>Next</section>", "Quoted\n\nNext"),
         (
             "<p>Tom &amp; Jerry&nbsp;met &lt;here&gt; &#8211; it&#x2019;s &ldquo;fine&rdquo;</p>",

@@ -340,7 +340,8 @@ else
 fi
 status_text=$(show StatusText)
 documents=$(grep -c . <<<"$(ct ls /var/lib/sitrep/processed)")
-if [[ $status_text == "inbox $inbox: $documents documents,"* ]] &&
+# "1 document," or "N documents,": the count agrees with its noun.
+if [[ $status_text == "inbox $inbox: $documents document,"* || $status_text == "inbox $inbox: $documents documents,"* ]] &&
     grep -qF "Status: \"$status_text\"" <<<"$(ct systemctl status --full --no-pager $unit || true)"; then
     pass "systemctl status shows the live STATUS= line ($status_text)"
 else

@@ -239,7 +239,7 @@ _sitrep_extract() {
     repeating_flags=()
     non_repeating_flags=(--explain --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --data-dir --max-bytes)
+    non_repeating_options=(--format --data-dir --published --max-bytes)
     __sitrep_offer_flags_options -1
 
     # Offer option value completions
@@ -248,6 +248,9 @@ _sitrep_extract() {
         return
         ;;
     '--data-dir')
+        return
+        ;;
+    '--published')
         return
         ;;
     '--max-bytes')

@@ -68,22 +68,34 @@ extension Ingestor {
         metrics?.read(bytes: bytes.count)
         let documents: [Document]
         do {
-            documents = try DocumentDecoder.decode(bytes, format: format)
+            documents = try DocumentDecoder.decode(
+                bytes, format: format, vocabulary: extractor.pageVocabulary)
         } catch {
             return .rejected("cannot decode as \(format.rawValue): \(error)")
         }
         var lines: [UInt8] = []
         var count = 0
         let deadline = documentDeadline()
+        let modifiedSeconds =
+            (status.modified >= 0 ? status.modified : status.modified - 999_999_999) / 1_000_000_000
         for var document in documents {
             document.path = name
+            document.supplyPublished(given: nil, modified: modifiedSeconds, format: format)
             if !alreadyLogged.isEmpty,
                 alreadyLogged.contains(LogIndex.key(path: name, sha256: SHA256.hex(document.text)))
             {
                 continue
             }
-            for note in document.notes {
+            for note in document.reportedNotes {
                 logger.notice("decoding note", metadata: ["file": "\(name)", "note": "\(note)"])
+            }
+            if let language = extractor.language(of: document), language != "en" {
+                logger.notice(
+                    "document not in English; events are only read from English text",
+                    metadata: [
+                        "file": "\(name)", "record": "\(document.record.map(String.init) ?? "-")",
+                        "language": "\(language)",
+                    ])
             }
             guard let events = extractWithin(deadline, document) else {
                 return .rejected(overBudgetReason)

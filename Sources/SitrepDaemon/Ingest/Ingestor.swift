@@ -116,7 +116,8 @@ public final class Ingestor: @unchecked Sendable {
 
     public var statusLine: String {
         var line =
-            "inbox \(inbox): \(statistics.documents) documents, \(statistics.events) events, "
+            "inbox \(inbox): \(CountPhrase.of(statistics.documents, "document", "documents")), "
+            + "\(CountPhrase.of(statistics.events, "event", "events")), "
             + "\(statistics.failed) failed; backlog \(backlog)"
         if retryTimer != nil, let error = statistics.lastError {
             line += "; paused, retrying: \(error)"

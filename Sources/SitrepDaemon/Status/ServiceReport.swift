@@ -51,9 +51,10 @@ public struct ServiceReport: Sendable, Equatable {
         if let since { head += ", since \(Self.time(since))" }
         lines.append(head)
         if let status, !status.isEmpty { lines.append("  STATUS: \(status)") }
-        lines.append("  backlog: \(backlog) document(s) in the inbox")
+        lines.append("  backlog: \(CountPhrase.of(backlog, "document", "documents")) in the inbox")
         lines.append(
-            "  today (\(today) UTC): \(documentsToday) documents, \(eventsToday) events, \(failedToday) failed"
+            "  today (\(today) UTC): \(CountPhrase.of(documentsToday, "document", "documents")), "
+                + "\(CountPhrase.of(eventsToday, "event", "events")), \(failedToday) failed"
         )
         if let lastEvent {
             var line = "  last event: \(lastEvent.type)"

@@ -1,7 +1,7 @@
 /// A built-in or user data file that cannot be used.
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        case missingResource, unreadable, malformedRow, badValue
+        case missingResource, unreadable, malformedRow, badValue, missingDirectory, unknownFile
     }
 
     public var code: Code

@@ -8,12 +8,14 @@ struct DataFiles: Sendable {
         "number-modifiers.tsv",
         "casualties.tsv", "abbreviations.txt", "common-words.txt", "countries.tsv", "sectors.tsv",
         "organizations.tsv", "people.tsv", "gazetteer.tsv", "sites.tsv", "settings.tsv", "verb-forms.tsv",
-        "agents.tsv", "casualty-verbs.tsv", "demonyms.tsv", "discards.tsv", "frames.tsv",
+        "agents.tsv", "casualty-verbs.tsv", "demonyms.tsv", "discards.tsv", "frames.tsv", "page-classes.tsv",
+        "languages.tsv",
     ]
 
     var texts: [String: [String]]
 
     static func load(dataDirectory: URL?) throws(DataError) -> DataFiles {
+        if let dataDirectory { try check(dataDirectory) }
         var texts: [String: [String]] = [:]
         for name in names {
             var parts: [String] = []
@@ -33,6 +35,33 @@ struct DataFiles: Sendable {
             texts[name] = parts
         }
         return DataFiles(texts: texts)
+    }
+
+    /// A data directory must exist, be a directory, and hold no table under a name sitrep does not
+    /// read: a misspelt file would otherwise be ignored without a word.
+    static func check(_ directory: URL) throws(DataError) {
+        let path = directory.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError(.missingDirectory, context: path, "no such data directory")
+        }
+        guard isDirectory.boolValue else {
+            throw DataError(.missingDirectory, context: path, "is a file, not a data directory")
+        }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw DataError(.unreadable, context: path, "cannot list the data directory")
+        }
+        for entry in entries.sorted()
+        where !entry.hasPrefix(".") && (entry.hasSuffix(".tsv") || entry.hasSuffix(".txt"))
+            && !names.contains(entry)
+        {
+            throw DataError(
+                .unknownFile, context: directory.appendingPathComponent(entry).path,
+                "not a data file sitrep reads; the names are \(names.joined(separator: ", "))")
+        }
     }
 
     private static func read(_ url: URL, name: String) throws(DataError) -> String {

@@ -27,8 +27,10 @@ extension Event {
         w.field("title", doc.title)
         w.field("url", doc.url)
         w.field("published", doc.published)
+        w.field("published_source", doc.publishedSource)
         w.field("record", doc.record)
         w.field("offset", doc.offset)
+        w.field("language", doc.language)
         w.endObject()
         w.field("type", type.rawValue)
         w.field("mode", mode)
@@ -80,7 +82,8 @@ extension Event {
             for offset in span { w.element(offset) }
             w.endArray()
         }
-        w.field("confidence", confidence)
+        // Two decimals: sums of steps such as 0.52 + 0.05 must not print as 0.5700000000000001.
+        w.field("confidence", confidence.map { ($0 * 100).rounded() / 100 })
         w.endObject()
         return w
     }

@@ -97,13 +97,20 @@ public struct DocumentReference: Sendable, Equatable {
     public var title: String?
     public var url: String?
     public var published: String?
+    /// `option` or `file_mtime` when `published` is not the document's own date.
+    public var publishedSource: String?
     public var record: Int?
     public var offset: Int?
+    /// ISO 639-1 code of the document's language as far as it can be told (`und`: not English, not known).
+    public var language: String?
 
     public init(
         id: String, path: String? = nil, sha256: String, title: String? = nil, url: String? = nil,
-        published: String? = nil, record: Int? = nil, offset: Int? = nil
+        published: String? = nil, record: Int? = nil, offset: Int? = nil, publishedSource: String? = nil,
+        language: String? = nil
     ) {
+        self.publishedSource = publishedSource
+        self.language = language
         self.id = id
         self.path = path
         self.sha256 = sha256

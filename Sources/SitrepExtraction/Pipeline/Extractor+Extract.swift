@@ -1,6 +1,12 @@
 import SitrepFormats
 
 extension Extractor {
+    /// ISO 639-1 code of the language the document's text reads as (`und` for a text in no listed
+    /// language and not in Latin letters), nil when it cannot be told.
+    public func language(of document: Document) -> String? {
+        languages.guess(document.text)
+    }
+
     /// Pure: the same document always yields the same events with the same ids.
     public func extract(_ document: Document) -> [Event] {
         (try? extract(document, explaining: false, continuing: { true }))?.events ?? []
@@ -36,7 +42,9 @@ extension Extractor {
         let reference = DocumentReference(
             id: document.id ?? String(sha.prefix(16)), path: document.path, sha256: sha,
             title: document.title,
-            url: document.url, published: document.published, record: document.record, offset: document.offset
+            url: document.url, published: document.published, record: document.record,
+            offset: document.offset,
+            publishedSource: document.publishedSource?.rawValue, language: language(of: document)
         )
 
         // Document-wide facts: actors (for countries and people's years), countries, years mentioned.
@@ -133,7 +141,8 @@ extension Extractor {
                 explanations.append(
                     SentenceExplanation(
                         sentence: s,
-                        text: sentenceText.count > 160 ? String(sentenceText.prefix(157)) + "..." : sentenceText,
+                        text: sentenceText.count > 160
+                            ? String(sentenceText.prefix(157)) + "..." : sentenceText,
                         candidates: trace.candidates, rules: trace.notes,
                         event: decided.map { mention in
                             let c = mention.eventClass
@@ -285,6 +294,16 @@ extension Extractor {
         mentionedYears: [Int]
     ) -> DateReader.Anchor? {
         if let published = document.published, let date = CivilDate(iso: published) {
+            // A file's modification time is a guess: a dateline in the text says more.
+            guard document.publishedSource == .fileModified else {
+                return DateReader.Anchor(date: date, isPublication: true)
+            }
+            var undated = document
+            undated.published = nil
+            let textual = documentAnchor(
+                undated, sentences, dateMentions: dateMentions, activeYears: activeYears,
+                mentionedYears: mentionedYears)
+            if let textual, textual.isPublication { return textual }
             return DateReader.Anchor(date: date, isPublication: true)
         }
         var firstFull: CivilDate?

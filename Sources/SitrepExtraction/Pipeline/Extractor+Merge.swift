@@ -33,7 +33,7 @@ extension Extractor {
                 if event.source.isEmpty { event.source = mention.source }
                 if event.target.isEmpty { event.target = mention.target }
                 if event.quantity == nil { event.quantity = mention.quantity }
-                event.confidence = min(0.95, event.confidence + 0.05)
+                event.confidence = min(0.95, ((event.confidence + 0.05) * 100).rounded() / 100)
                 merged[k] = event
             } else {
                 byKind[kind, default: []].append(merged.count)

@@ -7,10 +7,21 @@ enum PlainTextDecoder {
         var notes: [String] = []
         let normalizer = TextNormalizer()
         var cleaned = normalizer.cleanedBytes(bytes, notes: &notes)
-        if markdown { cleaned = MarkdownStripper.strip(cleaned) }
+        var matter: FrontMatter?
+        if markdown {
+            matter = FrontMatter.read(cleaned)
+            if let matter { cleaned.removeSubrange(..<matter.bodyStart) }
+            cleaned = MarkdownStripper.strip(cleaned)
+        }
         let text = normalizer.finish(cleaned)
         guard !text.isEmpty else { throw DecodeError(.empty, "the file holds no text") }
-        return Document(text: text, title: title(of: text), notes: notes)
+        var document = Document(
+            text: text, title: matter?.title.map(normalizer.normalize) ?? title(of: text), notes: notes)
+        if let raw = matter?.date {
+            document.published = DateNormalizer.normalize(raw)
+            if document.published == nil { document.notes.append("unrecognised publication date \"\(raw)\"") }
+        }
+        return document
     }
 
     /// A short first line followed by a blank line reads as a headline; it stays in the text too.

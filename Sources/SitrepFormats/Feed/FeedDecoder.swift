@@ -33,7 +33,14 @@ enum FeedDecoder {
         var contentStart: Int
         var depth = 0
         var isXHTML: Bool
+        /// A date of the channel or feed itself, outside any item.
+        var isChannelDate = false
     }
+
+    /// Elements of a channel or feed that date it, for items that carry no date of their own.
+    private static let channelDateNames: Set<String> = [
+        "pubdate", "lastbuilddate", "dc:date", "updated", "atom:updated", "published", "atom:published",
+    ]
 
     static func decode(_ bytes: ArraySlice<UInt8>) throws(DecodeError) -> [Document] {
         var fileNotes: [String] = []
@@ -45,6 +52,7 @@ enum FeedDecoder {
         var documents: [Document] = []
         var skipped: [String] = []
         var record = 0
+        var channelDate: [UInt8]?
 
         func finishItem(_ finished: Item) {
             do {
@@ -66,7 +74,11 @@ enum FeedDecoder {
                             let raw = scanner.characterData(
                                 current.contentStart..<tag.range.lowerBound,
                                 decodingEntities: !current.isXHTML)
-                            if item?.fields[current.field] == nil { item?.fields[current.field] = raw }
+                            if current.isChannelDate {
+                                if channelDate == nil { channelDate = raw }
+                            } else if item?.fields[current.field] == nil {
+                                item?.fields[current.field] = raw
+                            }
                             open = nil
                         } else {
                             current.depth -= 1
@@ -78,14 +90,27 @@ enum FeedDecoder {
                     }
                     continue
                 }
-                // An item that ends inside an unclosed field closes the field with it.
-                guard tag.isEnd, itemNames.contains(tag.name) else { continue }
-                open = nil
+                // An item that ends inside an unclosed field closes the field with it; an unclosed
+                // channel date ends at the next tag of any kind, so that it never hides the items.
+                if current.isChannelDate {
+                    open = nil
+                } else {
+                    guard tag.isEnd, itemNames.contains(tag.name) else { continue }
+                    open = nil
+                }
             }
             if rootNames.contains(tag.name) { sawRoot = true }
             if itemNames.contains(tag.name) {
                 if let current = item { finishItem(current) }
                 item = tag.isEnd || tag.isSelfClosing ? nil : Item(start: tag.range.lowerBound)
+                continue
+            }
+            if item == nil, channelDate == nil, !tag.isEnd, !tag.isSelfClosing,
+                channelDateNames.contains(tag.name)
+            {
+                open = OpenField(
+                    field: .published, name: tag.name, contentStart: tag.range.upperBound, isXHTML: false,
+                    isChannelDate: true)
                 continue
             }
             guard !tag.isEnd, item != nil, let field = fields[tag.name] else { continue }
@@ -111,6 +136,9 @@ enum FeedDecoder {
         guard !documents.isEmpty else {
             if record == 0 { throw DecodeError(.empty, "the feed has no items") }
             throw DecodeError(.invalidFeed, "no readable item; \(skipped.first ?? "")")
+        }
+        if let channelDate {
+            applyChannelDate(channelDate, to: &documents)
         }
         documents[0].notes.insert(contentsOf: fileNotes, at: 0)
         documents[documents.count - 1].notes.append(contentsOf: skipped)
@@ -148,6 +176,24 @@ enum FeedDecoder {
         }
         document.notes = notes
         return document
+    }
+
+    /// Items without a date of their own take the channel's (RSS `<pubDate>` or `<lastBuildDate>`, Atom
+    /// `<updated>` of the feed).
+    private static func applyChannelDate(_ raw: [UInt8], to documents: inout [Document]) {
+        var notes: [String] = []
+        let text = singleLine(raw, notes: &notes)
+        guard !text.isEmpty else { return }
+        let normalized = DateNormalizer.normalize(text)
+        for index in documents.indices where documents[index].published == nil {
+            if let normalized {
+                documents[index].published = normalized
+            } else {
+                documents[index].notes.append(
+                    "record \(documents[index].record ?? index): unrecognised channel publication date \"\(text)\""
+                )
+            }
+        }
     }
 
     /// Character data as one line: markup removed when present, whitespace collapsed.

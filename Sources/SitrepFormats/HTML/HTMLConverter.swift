@@ -17,19 +17,49 @@ public enum HTMLConverter {
     }
 
     /// Converts bytes already passed through `TextNormalizer.cleanedBytes` (without entity decoding).
-    static func convert(cleaned bytes: [UInt8], notes: inout [String]) -> Page {
-        var scanner = HTMLScanner(bytes: bytes)
+    /// With `mainContent`, a whole page is reduced to its article body (see `MainContentSelector`);
+    /// fragments (a feed item's description) keep all their text.
+    static func convert(
+        cleaned bytes: [UInt8], notes: inout [String], mainContent: Bool = false,
+        vocabulary: PageVocabulary = PageVocabulary()
+    ) -> Page {
+        var scanner = HTMLScanner(bytes: bytes, vocabulary: vocabulary)
         scanner.run()
         let normalizer = TextNormalizer(repairsMojibake: false)
-        var page = Page(text: normalizer.finish(scanner.builder.bytes))
+        let text = mainContent ? Self.mainText(scanner) : scanner.builder.bytes
+        var page = Page(text: normalizer.finish(text))
         page.title = scanner.title.map { normalizer.finish($0) }.flatMap { $0.isEmpty ? nil : $0 }
         page.url = scanner.canonicalURL ?? scanner.ogURL
         if page.title == nil { page.title = scanner.ogTitle }
-        if let raw = scanner.publishedMeta?.value ?? scanner.timeDatetime {
+        if let raw = scanner.published?.value {
             page.published = DateNormalizer.normalize(raw)
             if page.published == nil { notes.append("unrecognised publication date \"\(raw)\"") }
         }
         return page
+    }
+
+    /// The text of the blocks chosen as main content, a paragraph break between blocks that were not
+    /// adjacent on the page.
+    private static func mainText(_ scanner: HTMLScanner) -> [UInt8] {
+        let selected = MainContentSelector.select(scanner.blocks, scanner.containers)
+        var out: [UInt8] = []
+        out.reserveCapacity(scanner.builder.bytes.count)
+        var previous: Int?
+        for index in selected {
+            let block = scanner.blocks[index]
+            var start = block.range.lowerBound
+            while start < block.range.upperBound, ByteClass.isWhitespace(scanner.builder.bytes[start]) {
+                start += 1
+            }
+            guard start < block.range.upperBound else { continue }
+            if !out.isEmpty {
+                let newlines = previous == index - 1 && block.separator == 1 ? 1 : 2
+                out.append(contentsOf: repeatElement(0x0A, count: newlines))
+            }
+            out.append(contentsOf: scanner.builder.bytes[start..<block.range.upperBound])
+            previous = index
+        }
+        return out
     }
 
     /// Whether a string is HTML markup rather than plain text that happens to contain "<".

@@ -6,17 +6,36 @@ struct HTMLScanner {
     var ogTitle: String?
     var canonicalURL: String?
     var ogURL: String?
-    var publishedMeta: (rank: Int, value: String)?
-    var timeDatetime: String?
+    /// The best publication date seen so far: lower ranks are better (see `HTMLTag.publishedRank`).
+    var published: (rank: Int, value: String)?
+    /// Text runs between block boundaries and the block elements they lie in, for the main content.
+    private(set) var blocks: [PageBlock] = []
+    private(set) var containers: [PageContainer] = [
+        PageContainer(
+            parent: 0, kind: .other, isStructuralBoilerplate: false, isNamedBoilerplate: false,
+            isInsideArticle: false)
+    ]
+    let vocabulary: PageVocabulary
 
     private var index = 0
     private var inHead = false
+    /// Open block elements: name and container index. Bounded, so that unclosed tags cost nothing more.
+    private var stack: [(name: String, container: Int)] = [("", 0)]
+    private var block = PageBlock(range: 0..<0, container: 0)
+    private var linkDepth: Int?
+    private var jsonLDCount = 0
+    static let maximumStack = 512
+    /// How far an end tag looks down the stack for its element.
+    static let endTagReach = 64
+    static let maximumJSONLDBlocks = 16
+    static let maximumJSONLDBytes = 1 << 20
     /// Positions from which no further `"` or `'` exists; keeps malformed attribute quoting linear.
     private var noDoubleQuoteFrom = Int.max
     private var noSingleQuoteFrom = Int.max
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], vocabulary: PageVocabulary = PageVocabulary()) {
         self.bytes = bytes
+        self.vocabulary = vocabulary
         self.builder = TextBuilder(capacity: bytes.count / 2)
     }
 
@@ -40,6 +59,7 @@ struct HTMLScanner {
             textStart = index
         }
         flushText(textStart..<end)
+        endBlock(separator: 2)
     }
 
     private enum MarkupKind { case comment, declaration, endTag, startTag }
@@ -70,7 +90,93 @@ struct HTMLScanner {
 
     private mutating func flushText(_ range: Range<Int>) {
         guard !range.isEmpty, !inHead else { return }
+        let before = builder.bytes.count
         builder.appendText(bytes[range], decodingEntities: true)
+        let added = builder.bytes.count - before
+        guard added > 0 else { return }
+        if block.text == 0 { block.container = stack[stack.count - 1].container }
+        block.text += added
+        if linkDepth != nil { block.linkText += added }
+    }
+
+    /// A block boundary: the text since the last one becomes a block.
+    private mutating func boundary(_ newlines: Int) {
+        endBlock(separator: newlines)
+        builder.requestBreak(newlines)
+    }
+
+    private mutating func endBlock(separator: Int) {
+        let end = builder.bytes.count
+        if block.text > 0 {
+            block.range = block.range.lowerBound..<end
+            blocks.append(block)
+            block = PageBlock(
+                range: end..<end, container: stack[stack.count - 1].container, separator: separator)
+        } else {
+            block.range = end..<end
+            block.separator = max(block.separator, separator)
+            if blocks.isEmpty { block.separator = separator }
+        }
+    }
+
+    /// A block element opens: a container below the innermost open one.
+    private mutating func push(_ name: String, _ attributes: [String: String]) {
+        // An open <p> (or <li> before another <li>) ends where the next block starts, as in browsers.
+        if let top = stack.last, top.name == "p" || top.name == name && HTMLTag.closesItself.contains(name) {
+            pop(to: stack.count - 1)
+        }
+        let parentIndex = stack[stack.count - 1].container
+        let parent = containers[parentIndex]
+        var kind = PageContainer.Kind.other
+        let role = attributes["role"]?.lowercased()
+        if name == "article" || role == "article" || attributes["itemprop"]?.lowercased() == "articlebody" {
+            kind = .article
+        } else if name == "main" || role == "main" {
+            kind = .main
+        } else if HTMLTag.paragraphLike.contains(name) {
+            kind = .paragraph
+        }
+        let named =
+            (attributes["class"].flatMap(vocabulary.classify) ?? attributes["id"].flatMap(vocabulary.classify))
+        if kind == .other, named == .content { kind = .content }
+        let structural =
+            HTMLTag.furniture.contains(name) || name == "header" && !parent.isInsideArticle
+            || role.map { HTMLTag.furnitureRoles.contains($0) } == true || attributes["hidden"] != nil
+            || attributes["aria-hidden"]?.lowercased() == "true" || Self.isHiddenByStyle(attributes["style"])
+        let container = PageContainer(
+            parent: parentIndex, kind: kind,
+            isStructuralBoilerplate: parent.isStructuralBoilerplate || structural,
+            isNamedBoilerplate: parent.isNamedBoilerplate
+                || named == .boilerplate && kind != .article && kind != .main,
+            isInsideArticle: parent.isInsideArticle || kind == .article || kind == .main)
+        guard stack.count < Self.maximumStack else { return }
+        containers.append(container)
+        stack.append((name, containers.count - 1))
+    }
+
+    /// A block element closes: it and anything left open inside it.
+    private mutating func close(_ name: String) {
+        var position = stack.count - 1
+        let lowest = max(1, stack.count - Self.endTagReach)
+        while position >= lowest {
+            if stack[position].name == name {
+                pop(to: position)
+                return
+            }
+            position -= 1
+        }
+    }
+
+    private mutating func pop(to count: Int) {
+        guard count >= 1, count < stack.count else { return }
+        stack.removeSubrange(count...)
+        if let depth = linkDepth, depth > stack.count { linkDepth = nil }
+    }
+
+    private static func isHiddenByStyle(_ style: String?) -> Bool {
+        guard let style else { return false }
+        let compact = String(style.lowercased().unicodeScalars.prefix(512).filter { $0 != " " })
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
     }
 
     private mutating func skipComment() {
@@ -89,10 +195,13 @@ struct HTMLScanner {
         let (name, nameEnd) = readName(from: nameStart)
         index = firstIndex(of: UInt8(ascii: ">"), from: nameEnd).map { $0 + 1 } ?? bytes.count
         switch HTMLTag.roles[name] {
-        case .paragraph: builder.requestBreak(2)
-        case .line: builder.requestBreak(1)
+        case .paragraph:
+            boundary(2)
+            close(name)
+        case .line: boundary(1)
         case .cell: builder.requestSpace()
         case .head: inHead = false
+        case .link where name == "a": linkDepth = nil
         default: break
         }
     }
@@ -100,20 +209,33 @@ struct HTMLScanner {
     private mutating func handleStartTag() {
         let (name, nameEnd) = readName(from: index + 1)
         let role = HTMLTag.roles[name]
-        let wantsAttributes = role == .meta || role == .link || role == .time
-        let (attributes, tagEnd) = readAttributes(from: nameEnd, collecting: wantsAttributes)
+        let (attributes, tagEnd) = readAttributes(from: nameEnd, collecting: true)
         index = tagEnd
+        if let itemprop = attributes["itemprop"]?.lowercased(), role != .meta,
+            let rank = HTMLTag.publishedRank[itemprop],
+            let value = attributes["datetime"] ?? attributes["content"]
+        {
+            offerPublished(value, rank: rank)
+        }
         switch role {
         case .paragraph:
             inHead = false
-            builder.requestBreak(2)
-        case .line: builder.requestBreak(1)
+            boundary(2)
+            if !HTMLTag.voidElements.contains(name) { push(name, attributes) }
+        case .line: boundary(1)
         case .cell: builder.requestSpace()
         case .head: inHead = true
         case .body: inHead = false
-        case .skipped: skipElement(named: name)
+        case .skipped:
+            if name == "script", attributes["type"]?.lowercased().trimmingSpaces == "application/ld+json" {
+                readJSONLD()
+            } else {
+                skipElement(named: name)
+            }
         case .title: readTitle()
         case .meta: readMeta(attributes)
+        case .link where name == "a":
+            if attributes["href"] != nil { linkDepth = stack.count }
         case .link:
             if canonicalURL == nil, let rel = attributes["rel"],
                 rel.lowercased().split(separator: " ").contains("canonical"),
@@ -122,10 +244,39 @@ struct HTMLScanner {
                 canonicalURL = href
             }
         case .time:
-            if timeDatetime == nil, let datetime = attributes["datetime"], !datetime.isEmpty {
-                timeDatetime = datetime
+            if let datetime = attributes["datetime"], !datetime.isEmpty {
+                let rank =
+                    attributes["pubdate"] != nil
+                    ? HTMLTag.timePubdateRank
+                    : containers[stack[stack.count - 1].container].isInsideArticle
+                        ? HTMLTag.articleTimeRank : HTMLTag.timeRank
+                offerPublished(datetime, rank: rank)
             }
         case nil: break
+        }
+    }
+
+    private mutating func offerPublished(_ raw: String, rank: Int) {
+        let value = raw.trimmingSpaces
+        guard !value.isEmpty, rank < (published?.rank ?? Int.max) else { return }
+        published = (rank, value)
+    }
+
+    /// A JSON-LD block: its `datePublished` (of the article it describes) is a publication date. The
+    /// block is parsed once, bounded in size and number; a broken block is passed over.
+    private mutating func readJSONLD() {
+        let start = index
+        skipElement(named: "script")
+        guard jsonLDCount < Self.maximumJSONLDBlocks else { return }
+        jsonLDCount += 1
+        let close =
+            ByteSearch.firstIndex(of: Array("</script".utf8), in: bytes[...], from: start) ?? bytes.count
+        guard close - start <= Self.maximumJSONLDBytes,
+            let value = try? JSONParser.parse(ByteSearch.trimmed(bytes[start..<close]))
+        else { return }
+        if let found = JSONLinkedData.datePublished(in: value) {
+            offerPublished(
+                found.value, rank: found.isCreation ? HTMLTag.jsonLDCreatedRank : HTMLTag.jsonLDRank)
         }
     }
 
@@ -173,7 +324,12 @@ struct HTMLScanner {
             let nameEnd = cursor
             if cursor == nameStart { cursor += 1 }
             while cursor < end, ByteClass.isWhitespace(bytes[cursor]) { cursor += 1 }
-            guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else { continue }
+            let wanted = collecting ? Self.wantedAttribute(bytes[nameStart..<nameEnd]) : nil
+            guard cursor < end, bytes[cursor] == UInt8(ascii: "=") else {
+                // A boolean attribute (`hidden`, `pubdate`): present, without a value.
+                if let wanted, attributes[wanted] == nil { attributes[wanted] = "" }
+                continue
+            }
             cursor += 1
             while cursor < end, ByteClass.isWhitespace(bytes[cursor]) { cursor += 1 }
             guard cursor < end else { break }
@@ -195,15 +351,20 @@ struct HTMLScanner {
                 }
                 valueRange = valueStart..<cursor
             }
-            if collecting {
-                let name = String(
-                    decoding: bytes[nameStart..<nameEnd].map(ByteClass.lowercased), as: UTF8.self)
+            if let name = wanted {
                 var value = TextBuilder()
                 value.appendText(bytes[valueRange], decodingEntities: true)
                 if attributes[name] == nil { attributes[name] = String(decoding: value.bytes, as: UTF8.self) }
             }
         }
         return (attributes, end)
+    }
+
+    /// The lowercased name of an attribute the scanner uses, nil for the others (which cost no string).
+    private static func wantedAttribute(_ name: ArraySlice<UInt8>) -> String? {
+        guard name.count <= 12, !name.isEmpty else { return nil }
+        let lowered = String(decoding: name.map(ByteClass.lowercased), as: UTF8.self)
+        return HTMLTag.usedAttributes.contains(lowered) ? lowered : nil
     }
 
     private mutating func closingQuote(_ quote: UInt8, from start: Int) -> Int? {
@@ -244,8 +405,12 @@ struct HTMLScanner {
         guard let content = attributes["content"]?.trimmingSpaces, !content.isEmpty else { return }
         for key in ["property", "name", "itemprop"] {
             guard let name = attributes[key]?.lowercased() else { continue }
-            if let rank = HTMLTag.publishedMetaRank[name], rank < (publishedMeta?.rank ?? Int.max) {
-                publishedMeta = (rank, content)
+            if let rank = HTMLTag.publishedRank[name] { offerPublished(content, rank: rank) }
+            if name == "parsely-page" || name == "parsely-metadata", content.utf8.count <= 65_536,
+                let value = try? JSONParser.parse(Array(content.utf8)[...]),
+                case .string(let date)? = value["pub_date"]
+            {
+                offerPublished(String(decoding: date, as: UTF8.self), rank: HTMLTag.parselyPageRank)
             }
             if name == "og:url", ogURL == nil { ogURL = content }
             if name == "og:title", ogTitle == nil { ogTitle = content }

@@ -33,7 +33,7 @@ enum JSONArticleDecoder {
         case .array(let elements):
             return try decodeRecordSet(elements)
         default:
-            throw DecodeError(.notAnObject, "the file holds a JSON \(value.kindName), not an object")
+            throw DecodeError(.notAnObject, "the file holds \(value.kindPhrase), not an object")
         }
     }
 
@@ -65,13 +65,13 @@ enum JSONArticleDecoder {
     /// The document an article object describes.
     static func document(from value: JSONValue) throws(DecodeError) -> Document {
         guard case .object = value else {
-            throw DecodeError(.notAnObject, "a JSON \(value.kindName), not an object")
+            throw DecodeError(.notAnObject, "\(value.kindPhrase), not an object")
         }
         var notes: [String] = []
         guard let raw = textField(of: value) else {
             let present = textKeys.first { value[$0] != nil }
             let detail =
-                present.map { "\"\($0)\" is a \(value[$0]?.kindName ?? "value"), not a string" }
+                present.map { "\"\($0)\" is \(value[$0]?.kindPhrase ?? "a value"), not a string" }
                 ?? "no \"text\", \"content\" or \"body\" field"
             throw DecodeError(.missingText, detail)
         }
@@ -83,7 +83,10 @@ enum JSONArticleDecoder {
         document.url = firstString(of: value, keys: urlKeys).map { plain($0) }.flatMap {
             $0.isEmpty ? nil : $0
         }
-        if let rawDate = firstString(of: value, keys: publishedKeys).map({ plain($0) }), !rawDate.isEmpty {
+        if let rawDate = firstString(of: value, keys: publishedKeys).map({ plain($0) })
+            ?? epochNumber(of: value),
+            !rawDate.isEmpty
+        {
             document.published = DateNormalizer.normalize(rawDate)
             if document.published == nil { notes.append("unrecognised publication date \"\(rawDate)\"") }
         }
@@ -105,6 +108,14 @@ enum JSONArticleDecoder {
     private static func plain(_ bytes: [UInt8]) -> String {
         var notes: [String] = []
         return TextNormalizer().normalize(bytes, notes: &notes)
+    }
+
+    /// A publication date given as a number (Unix seconds or milliseconds), as its text.
+    private static func epochNumber(of value: JSONValue) -> String? {
+        for key in publishedKeys {
+            if case .number(let text)? = value[key] { return text }
+        }
+        return nil
     }
 
     private static func textField(of value: JSONValue) -> [UInt8]? {

@@ -19,7 +19,7 @@ enum JSONLinesDecoder {
         guard !trimmed.isEmpty else { throw DecodeError(.empty, "blank line") }
         let value = try JSONParser.parse(trimmed)
         guard case .object = value else {
-            throw DecodeError(.notAnObject, "a JSON \(value.kindName), not an object")
+            throw DecodeError(.notAnObject, "\(value.kindPhrase), not an object")
         }
         var document = try JSONArticleDecoder.document(from: value)
         document.record = record

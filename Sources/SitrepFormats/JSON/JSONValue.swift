@@ -28,6 +28,16 @@ enum JSONValue: Sendable, Equatable {
         return members.last(where: { $0.key == key })?.value
     }
 
+    /// The kind with its article, for messages: "an array", "a JSON string".
+    var kindPhrase: String {
+        switch self {
+        case .object: "an object"
+        case .array: "an array"
+        case .null: "null"
+        default: "a JSON \(kindName)"
+        }
+    }
+
     var kindName: String {
         switch self {
         case .string: "string"

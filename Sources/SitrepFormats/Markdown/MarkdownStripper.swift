@@ -1,5 +1,6 @@
 /// Markdown -> the words a reader sees: heading marks, emphasis, link syntax, block quote and bullet
-/// markers and code fences go; code stays as text. Works line by line on UTF-8 bytes.
+/// markers go; fenced code blocks go with their fences (code is not prose: its words would be read as
+/// sentences), leaving a paragraph break. Works line by line on UTF-8 bytes.
 enum MarkdownStripper {
     /// How far a link's closing bracket is looked for; keeps pathological lines linear.
     private static let linkSearchLimit = 512
@@ -25,9 +26,8 @@ enum MarkdownStripper {
             {
                 inFence.toggle()
                 fenceMarker = first
-                continue
             } else if inFence {
-                out.append(contentsOf: line)
+                // Code: dropped like a blank line below.
             } else if isReferenceDefinition(content) || isRule(content) {
                 // Link reference definitions, thematic breaks and setext underlines carry no words.
                 continue

@@ -8,6 +8,8 @@ public struct Document: Sendable, Equatable {
     public var url: String?
     /// "YYYY-MM-DD" or RFC 3339.
     public var published: String?
+    /// Where `published` came from when not from the document itself.
+    public var publishedSource: PublishedSource?
     /// Relative to the inbox; set by the caller, never by decoders.
     public var path: String?
     /// 0-based record number inside a multi-record file (jsonl lines, feed items).
@@ -32,4 +34,12 @@ public struct Document: Sendable, Equatable {
         self.offset = offset
         self.notes = notes
     }
+}
+
+/// Where a document's publication date came from, when the document itself did not say it.
+public enum PublishedSource: String, Sendable, Equatable {
+    /// Given by the user (`sitrep extract --published`).
+    case option
+    /// The file's modification time, for a plain file without a date of its own.
+    case fileModified = "file_mtime"
 }

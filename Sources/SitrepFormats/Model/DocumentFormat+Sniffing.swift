@@ -2,6 +2,9 @@ extension DocumentFormat {
     /// Guess from content (for stdin): '{' first non-space byte -> json if the whole is one object, jsonLines
     /// if several lines each start with '{'; '<' -> feed when <rss or <feed or <rdf appears, else html; else text.
     public static func sniff(_ bytes: [UInt8]) -> DocumentFormat {
+        if let order = UTF16Transcoder.byteOrder(of: bytes.prefix(4)) {
+            return sniff(UTF16Transcoder.utf8(bytes[...], order: order))
+        }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, ByteClass.isWhitespace(bytes[start]) { start += 1 }

@@ -8,7 +8,43 @@ public enum DateNormalizer {
         let text = raw.trimmingSpaces
         let bytes = Array(text.utf8)
         if let iso = iso(bytes) { return iso }
+        if let epoch = epoch(text) { return epoch }
         return worded(text)
+    }
+
+    /// A Unix time as RFC 3339 in UTC ("2024-03-05T10:00:00Z"); nil outside the years 1000-9999.
+    public static func rfc3339(epochSeconds seconds: Int64) -> String? {
+        guard (-30_610_224_000...253_402_300_799).contains(seconds) else { return nil }
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        // Days to civil date (H. Hinnant's algorithm), exact for the whole range.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+        let month = Int(mp < 10 ? mp + 3 : mp - 9)
+        let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        guard (1000...9999).contains(year) else { return nil }
+        return format(year: year, month: month, day: day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60)
+            + ":" + pad(rest % 60) + "Z"
+    }
+
+    /// A Unix time written as a number: 9 to 10 digits are seconds, 12 to 13 milliseconds (with an
+    /// optional fraction), as JSON exports write `published`.
+    static func epoch(_ text: String) -> String? {
+        let whole = text.split(separator: ".", maxSplits: 1)
+        guard let integer = whole.first, integer.allSatisfy({ $0.isASCII && $0.isNumber }),
+            whole.count == 1 || whole[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let value = Int64(integer)
+        else { return nil }
+        switch integer.count {
+        case 9...10: return rfc3339(epochSeconds: value)
+        case 12...13: return rfc3339(epochSeconds: value / 1000)
+        default: return nil
+        }
     }
 
     private static let months = [

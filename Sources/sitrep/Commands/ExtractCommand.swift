@@ -16,8 +16,11 @@ struct ExtractCommand: ParsableCommand {
             The same extraction as the daemon, once. Each FILE is read according to its extension \
             (.txt .md .html .htm .json .jsonl .ndjson .xml); '-' or no FILE reads standard input, whose \
             format is guessed unless --format is given. Events of a .jsonl input carry each record's id \
-            as doc.id. A file that cannot be read is reported on stderr and the others are still \
-            processed; the exit code is then 1.
+            as doc.id. A document without a publication date of its own gets the --published date, \
+            else (a .txt or .md file) the day of its modification time; doc.published_source then says \
+            which. PDF, Word and other binary files are refused, as the daemon refuses them. A document \
+            that is not in English gets a notice on stderr. A file that cannot be read is reported on \
+            stderr and the others are still processed; the exit code is then 1.
             """
     )
 
@@ -34,6 +37,12 @@ struct ExtractCommand: ParsableCommand {
         help: ArgumentHelp("Directory of extra extraction data files (see docs/data.md).", valueName: "dir"))
     var dataDir: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Publication date (YYYY-MM-DD or RFC 3339) of documents that carry none of their own.",
+            valueName: "date"))
+    var published: String?
+
     @Option(help: ArgumentHelp("Largest input read, in bytes (default 1 GiB).", valueName: "bytes"))
     var maxBytes: Int = 1 << 30
 
@@ -44,6 +53,9 @@ struct ExtractCommand: ParsableCommand {
     var explain = false
 
     func validate() throws {
+        if let published, DateNormalizer.normalize(published) == nil {
+            throw ValidationError("--published '\(published)' is not a date: use YYYY-MM-DD or RFC 3339")
+        }
         if let format, DocumentFormat(rawValue: format) == nil {
             throw ValidationError(
                 "unknown format '\(format)': use one of \(DocumentFormat.allCases.map(\.rawValue).joined(separator: ", "))"
@@ -60,16 +72,35 @@ struct ExtractCommand: ParsableCommand {
         }
         var output = StandardOutput()
         var failures = 0
+        let givenDate = published.flatMap(DateNormalizer.normalize)
         for input in files.isEmpty ? ["-"] : files {
             do {
-                let bytes = try read(input)
+                let (raw, modified) = try read(input)
+                let (bytes, encodingNote) = DocumentDecoder.utf8(raw)
+                if let binary = BinarySignature.format(of: bytes) {
+                    throw InputRefused(message: BinarySignature.refusal(binary))
+                }
+                let byName = input == "-" ? nil : DocumentFormat(fileName: input)
+                if format == nil, byName == nil, input != "-", let dot = input.lastIndex(of: "."),
+                    !input[dot...].contains("/")
+                {
+                    // As the daemon does: a name sitrep does not read is refused, not guessed at.
+                    throw InputRefused(message: BinarySignature.refusal("'\(input[dot...])'"))
+                }
                 let chosen =
-                    format.flatMap(DocumentFormat.init(rawValue:))
-                    ?? (input == "-" ? nil : DocumentFormat(fileName: input)) ?? DocumentFormat.sniff(bytes)
+                    format.flatMap(DocumentFormat.init(rawValue:)) ?? byName ?? DocumentFormat.sniff(bytes)
+                if let encodingNote { StandardError.line("sitrep: \(input): \(encodingNote)") }
                 func emit(_ document: Document) throws {
                     var document = document
                     if input != "-" { document.path = input }
-                    for note in document.notes { StandardError.line("sitrep: \(input): \(note)") }
+                    document.supplyPublished(given: givenDate, modified: modified, format: chosen)
+                    for note in document.reportedNotes { StandardError.line("sitrep: \(input): \(note)") }
+                    if let language = extractor.language(of: document), language != "en" {
+                        let record = document.record.map { "record \($0): " } ?? ""
+                        StandardError.line(
+                            "sitrep: \(input): \(record)the text reads as \(language), not English; "
+                                + "events are only read from English text")
+                    }
                     guard explain else {
                         for event in extractor.extract(document) { try output.write(event) }
                         return
@@ -84,7 +115,11 @@ struct ExtractCommand: ParsableCommand {
                     while let document = reader.next() { try emit(document) }
                     for note in try reader.finish() { StandardError.line("sitrep: \(input): \(note)") }
                 } else {
-                    for document in try DocumentDecoder.decode(bytes, format: chosen) { try emit(document) }
+                    for document in try DocumentDecoder.decode(
+                        bytes, format: chosen, vocabulary: extractor.pageVocabulary)
+                    {
+                        try emit(document)
+                    }
                 }
             } catch let error as StandardOutput.Closed {
                 _ = error
@@ -104,7 +139,10 @@ struct ExtractCommand: ParsableCommand {
             return
         }
         if failures > 0 {
-            throw CommandFailure(message: "\(failures) input(s) could not be processed", exitCode: 1)
+            throw CommandFailure(
+                message: failures == 1
+                    ? "1 input could not be processed" : "\(failures) inputs could not be processed",
+                exitCode: 1)
         }
     }
 
@@ -121,14 +159,23 @@ struct ExtractCommand: ParsableCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func read(_ input: String) throws -> [UInt8] {
+    /// The input's bytes and, for a file, its modification time in Unix seconds.
+    private func read(_ input: String) throws -> ([UInt8], Int64?) {
         if input == "-" {
-            return try FileReader.readAll(fd: 0, path: "stdin", limit: maxBytes)
+            return (try FileReader.readAll(fd: 0, path: "stdin", limit: maxBytes), nil)
         }
         let opened = try FileReader.openFollowingLinks(input)
         defer { close(opened.fd) }
-        return try FileReader.readAll(fd: opened.fd, path: input, limit: maxBytes)
+        let bytes = try FileReader.readAll(fd: opened.fd, path: input, limit: maxBytes)
+        let nanoseconds = opened.status.modified
+        return (bytes, (nanoseconds >= 0 ? nanoseconds : nanoseconds - 999_999_999) / 1_000_000_000)
     }
+}
+
+/// An input in a format sitrep does not read.
+struct InputRefused: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }
 
 /// Buffered writes to fd 1 with write(2); a closed pipe ends the command quietly, any other write
