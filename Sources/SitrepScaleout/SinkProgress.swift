@@ -42,8 +42,19 @@ public struct SinkProgress: Sendable, Equatable {
 
     /// The `STATUS=` text.
     public func status(mentionsPerSecond rate: Int) -> String {
-        "\(batches) batches, \(eventsInserted) events and \(mentionsInserted) mentions written, \(rate) mentions/s, "
-            + "\(eventsSkipped + mentionsSkipped) duplicates skipped, \(pending) messages behind"
-            + (failedBatches > 0 ? ", \(failedBatches) batches failed" : "")
+        let written: String =
+            Self.count(batches, "batch", "batches") + ", " + Self.count(eventsInserted, "event", "events")
+            + " and " + Self.count(mentionsInserted, "mention", "mentions") + " written"
+        let skipped: String =
+            Self.count(eventsSkipped + mentionsSkipped, "duplicate", "duplicates") + " skipped"
+        let behind: String = Self.count(pending, "message", "messages") + " behind"
+        var line: String = written + ", \(rate) mentions/s, " + skipped + ", " + behind
+        if failedBatches > 0 { line += ", " + Self.count(failedBatches, "batch", "batches") + " failed" }
+        return line
+    }
+
+    /// "1 batch", "2 batches": the noun agrees with its count.
+    static func count(_ value: some BinaryInteger, _ singular: String, _ plural: String) -> String {
+        "\(value) \(value == 1 ? singular : plural)"
     }
 }

@@ -56,7 +56,8 @@ struct DaemonTests {
         #expect(sandbox.eventually { sandbox.paths(ofEventsFrom: "old.txt") > 0 })
         #expect(sandbox.eventually { sandbox.names(in: sandbox.state + "/processed") == ["old.txt"] })
         #expect(sandbox.names(in: sandbox.inbox).isEmpty)
-        let status = daemon.notify.waitFor { $0.contains("STATUS=") && $0.contains("1 documents") }
+        // "1 document", the noun agreeing with its count.
+        let status = daemon.notify.waitFor { $0.contains("STATUS=") && $0.contains(": 1 document,") }
         #expect(status != nil)
     }
 

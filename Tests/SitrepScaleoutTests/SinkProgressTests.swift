@@ -65,7 +65,7 @@ import Testing
         progress.pending = 40
         #expect(
             progress.status(mentionsPerSecond: 7)
-                == "1 batches, 1 events and 2 mentions written, 7 mentions/s, 1 duplicates skipped, 40 messages behind"
+                == "1 batch, 1 event and 2 mentions written, 7 mentions/s, 1 duplicate skipped, 40 messages behind"
         )
         progress.failedBatches = 2
         #expect(progress.status(mentionsPerSecond: 0).hasSuffix(", 2 batches failed"))
