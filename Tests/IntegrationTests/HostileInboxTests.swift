@@ -157,8 +157,9 @@ struct HostileInboxTests {
                 "deep.html", String(repeating: "<div>", count: 100_000) + "Police killed 2 protesters.")
             sandbox.drop("bad.json", "{\"text\": \"unterminated")
             #expect(sandbox.eventually { sandbox.names(in: sandbox.inbox).isEmpty })
-            #expect(reason(sandbox, "deep.json") != nil)
-            #expect(reason(sandbox, "bad.json") != nil)
+            // The reason is written just after the move.
+            #expect(sandbox.eventually(timeout: 5) { reason(sandbox, "deep.json") != nil })
+            #expect(sandbox.eventually(timeout: 5) { reason(sandbox, "bad.json") != nil })
         }
     }
 
