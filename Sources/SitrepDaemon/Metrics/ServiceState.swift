@@ -1,3 +1,5 @@
+import SitrepFormats
+
 /// What the daemon last told the service manager, and today's counts, kept in `<state>/status` so
 /// that `sitrep status` can show them without asking systemd (and for a daemon not under systemd).
 ///
@@ -85,18 +87,10 @@ public struct ServiceState: Sendable, Equatable {
         }
     }
 
-    /// `YYYY-MM-DD` of a Unix time, in UTC (days-from-civil inverted, valid for any Int64 day).
+    /// `YYYY-MM-DD` of a Unix time, in UTC (any day an Int64 time gives).
     public static func utcDay(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let civil = CivilDay(epochSeconds: seconds)
+        let (y, m, d) = (civil.year, civil.month, civil.day)
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(two(m))-\(two(d))"
     }

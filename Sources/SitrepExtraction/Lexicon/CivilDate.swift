@@ -1,3 +1,5 @@
+import SitrepFormats
+
 /// A proleptic Gregorian calendar date with day arithmetic (no time zone, no clock).
 struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     var year: Int
@@ -38,15 +40,8 @@ struct CivilDate: Sendable, Equatable, Comparable, Hashable {
     }
 
     init(dayNumber: Int) {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        let civil = CivilDay(dayNumber: Int64(dayNumber))
+        self.init(year: Int(civil.year), month: Int(civil.month), day: Int(civil.day))
     }
 
     /// 0 = Sunday ... 6 = Saturday.

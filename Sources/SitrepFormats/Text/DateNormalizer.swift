@@ -17,16 +17,8 @@ public enum DateNormalizer {
         guard (-30_610_224_000...253_402_300_799).contains(seconds) else { return nil }
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = Int(seconds - days * 86_400)
-        // Days to civil date (H. Hinnant's algorithm), exact for the whole range.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        let civil = CivilDay(dayNumber: days)
+        let (year, month, day) = (Int(civil.year), Int(civil.month), Int(civil.day))
         guard (1000...9999).contains(year) else { return nil }
         return format(year: year, month: month, day: day) + "T" + pad(rest / 3600) + ":" + pad(rest / 60 % 60)
             + ":" + pad(rest % 60) + "Z"
